@@ -1,0 +1,124 @@
+//! The N-API layer: thin entry points over one [`Engine`] per JS thread.
+//!
+//! Every entry point takes and returns integers (DESIGN.md rule 1), runs inside
+//! `catch_unwind` so that no Rust panic crosses into Node (it becomes a JS `Error`), and
+//! reports engine errors as JS errors. Each Node thread (main thread or `worker_thread`) gets
+//! its own engine through a thread-local, so the addon is context-aware without a lookup.
+
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use napi::bindgen_prelude::Int32Array;
+use napi::{Error, Result, Status};
+use napi_derive::napi;
+
+use crate::engine::{Engine, EngineError, State};
+
+thread_local! {
+    static ENGINE: RefCell<Engine> = RefCell::new(Engine::new());
+}
+
+/// Bit set on `then`'s answer when the parent was an unhandled rejection until now.
+const WAS_UNHANDLED: u32 = 1 << 30;
+
+fn engine_error(error: EngineError) -> Error {
+    Error::new(Status::GenericFailure, format!("ferrobird engine: {error}"))
+}
+
+/// Runs `op` on this thread's engine; a panic or engine error becomes a JS error.
+fn with_engine<T>(
+    op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
+) -> Result<T> {
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        ENGINE.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut engine) => op(&mut engine).map_err(engine_error),
+            Err(_) => Err(Error::new(
+                Status::GenericFailure,
+                "ferrobird engine re-entered",
+            )),
+        })
+    }));
+    match outcome {
+        Ok(result) => result,
+        Err(_) => Err(Error::new(
+            Status::GenericFailure,
+            "ferrobird engine panicked; the promise operation was not carried out",
+        )),
+    }
+}
+
+fn settled_state(raw: u32) -> std::result::Result<State, EngineError> {
+    State::from_u32(raw).ok_or(EngineError::BadState(raw))
+}
+
+/// Registers a reaction of `target` (0: a new node) on `parent` (0: a settled promise with no
+/// node, whose state is `state`). Returns the target id, with bit 30 set when the parent was
+/// an unhandled rejection until now.
+#[napi]
+pub fn then(parent: u32, state: u32, target: u32) -> Result<u32> {
+    with_engine(|engine| {
+        let outcome = engine.then(parent, settled_state(state)?, target)?;
+        Ok(outcome.target
+            | if outcome.was_unhandled {
+                WAS_UNHANDLED
+            } else {
+                0
+            })
+    })
+}
+
+/// Settles a pending node. Returns `jobs << 1 | unhandled`.
+#[napi]
+pub fn settle(id: u32, state: u32) -> Result<u32> {
+    with_engine(|engine| {
+        let outcome = engine.settle(id, settled_state(state)?)?;
+        Ok(outcome.jobs << 1 | u32::from(outcome.unhandled))
+    })
+}
+
+/// A node for a promise rejected before anything observed it; tracked as unhandled.
+#[napi]
+pub fn reject_unobserved() -> Result<u32> {
+    with_engine(|engine| engine.reject_unobserved())
+}
+
+/// Resolves `target` (0: a new node) to a thenable and enqueues its thenable job.
+#[napi]
+pub fn lock(target: u32) -> Result<u32> {
+    with_engine(|engine| engine.lock(target))
+}
+
+/// Frees the node of a promise that JS can no longer reach; returns the targets that waited
+/// on it.
+#[napi]
+pub fn release(id: u32) -> Result<Vec<u32>> {
+    with_engine(|engine| engine.release(id))
+}
+
+/// Moves jobs from the head of the queue into `buffer` as (kind, target) pairs; returns how
+/// many jobs were moved.
+#[napi]
+pub fn take_jobs(mut buffer: Int32Array) -> Result<u32> {
+    let slots: &mut [i32] = &mut buffer;
+    with_engine(|engine| {
+        let mut cursor = 0;
+        let taken = engine.take_jobs(slots.len() / 2, |job| {
+            slots[cursor] = job.kind as i32;
+            slots[cursor + 1] = job.target as i32;
+            cursor += 2;
+        });
+        Ok(taken as u32)
+    })
+}
+
+/// Engine counters for tests and benchmarks: [live nodes, queued jobs, unhandled].
+#[napi]
+pub fn stats() -> Result<Vec<u32>> {
+    with_engine(|engine| {
+        Ok(vec![
+            engine.live_nodes() as u32,
+            engine.queued_jobs() as u32,
+            engine.unhandled_count() as u32,
+        ])
+    })
+}

@@ -1,0 +1,304 @@
+//! The engine's operations: what the JS surface asks of it, one call per promise operation.
+//!
+//! Life of a node: a promise gets a node only when something must be remembered about it in
+//! Rust (a reaction waits on it, it is resolved to a thenable, or it was rejected with no
+//! handler). The node is freed as soon as the promise settles, unless it settles rejected with
+//! no reaction: then it stays, flagged unhandled, until a handler arrives or JS releases it.
+
+use std::fmt;
+
+use super::node::{Node, NodeId, State, LOCKED, UNHANDLED, WAITING};
+use super::queue::{Job, JobKind, JobQueue};
+use super::slab::Slab;
+
+/// What went wrong. Every error is a misuse by the caller; none leaves the engine inconsistent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EngineError {
+    /// The id names no live node.
+    NoNode(NodeId),
+    /// The node was expected to be pending and is settled.
+    NotPending(NodeId),
+    /// The node is already waiting on another promise; a target waits on one at a time.
+    AlreadyWaiting(NodeId),
+    /// A settled state was required and `Pending` was given (or an unknown state number).
+    BadState(u32),
+    /// A promise cannot wait on itself.
+    SelfReaction(NodeId),
+    /// The slab has handed out every id it can.
+    Full,
+}
+
+impl fmt::Display for EngineError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EngineError::NoNode(id) => write!(f, "no engine node {id}"),
+            EngineError::NotPending(id) => write!(f, "engine node {id} is already settled"),
+            EngineError::AlreadyWaiting(id) => {
+                write!(f, "engine node {id} already waits on a promise")
+            }
+            EngineError::BadState(raw) => write!(f, "{raw} is not a settled state"),
+            EngineError::SelfReaction(id) => write!(f, "engine node {id} cannot wait on itself"),
+            EngineError::Full => write!(f, "too many live promises"),
+        }
+    }
+}
+
+impl std::error::Error for EngineError {}
+
+pub type Result<T> = std::result::Result<T, EngineError>;
+
+/// The answer to [`Engine::then`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThenOutcome {
+    /// The reaction's target (newly allocated when none was given).
+    pub target: NodeId,
+    /// A job was enqueued because the parent had already settled.
+    pub enqueued: bool,
+    /// The parent was a rejection with no handler until now: JS reports it handled.
+    pub was_unhandled: bool,
+}
+
+/// The answer to [`Engine::settle`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SettleOutcome {
+    /// How many reaction jobs were enqueued, in reaction order.
+    pub jobs: u32,
+    /// The promise was rejected with no reaction: its node stays, tracked as unhandled.
+    pub unhandled: bool,
+}
+
+/// The answer to [`Engine::release`]: targets that waited on the released node.
+pub type Released = Vec<NodeId>;
+
+#[derive(Default)]
+pub struct Engine {
+    slab: Slab,
+    queue: JobQueue,
+    unhandled: usize,
+}
+
+impl Engine {
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// A new pending node.
+    pub fn create(&mut self) -> Result<NodeId> {
+        self.slab.insert(Node::pending()).ok_or(EngineError::Full)
+    }
+
+    /// Registers a reaction of `target` (allocated when 0) on `parent`.
+    ///
+    /// `parent` 0 means the parent has no node: it is settled in `settled`, and the job is
+    /// enqueued at once. A parent node that is still pending gets the target appended to its
+    /// reactions; a settled one (only an unhandled rejection keeps its node) enqueues the job
+    /// and is freed.
+    pub fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome> {
+        if parent != 0 {
+            let node = self.slab.get(parent).ok_or(EngineError::NoNode(parent))?;
+            if node.state == State::Pending {
+                if target == parent {
+                    return Err(EngineError::SelfReaction(parent));
+                }
+                let target = self.waiting_target(target)?;
+                self.append_reaction(parent, target);
+                return Ok(ThenOutcome {
+                    target,
+                    enqueued: false,
+                    was_unhandled: false,
+                });
+            }
+        }
+        let state = match parent {
+            0 => settled,
+            _ => self.node(parent)?.state,
+        };
+        let kind = match state {
+            State::Fulfilled => JobKind::Fulfill,
+            State::Rejected => JobKind::Reject,
+            State::Pending => return Err(EngineError::BadState(State::Pending as u32)),
+        };
+        let target = self.pending_target(target)?;
+        self.queue.push(Job { kind, target });
+        let mut was_unhandled = false;
+        if parent != 0 {
+            was_unhandled = self.node(parent)?.has(UNHANDLED);
+            if was_unhandled {
+                self.unhandled -= 1;
+            }
+            self.slab.remove(parent);
+        }
+        Ok(ThenOutcome {
+            target,
+            enqueued: true,
+            was_unhandled,
+        })
+    }
+
+    /// Settles a pending node: its reactions become jobs, in the order they were registered.
+    pub fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
+        let kind = match state {
+            State::Fulfilled => JobKind::Fulfill,
+            State::Rejected => JobKind::Reject,
+            State::Pending => return Err(EngineError::BadState(state as u32)),
+        };
+        let node = self.slab.get(id).ok_or(EngineError::NoNode(id))?;
+        if node.state != State::Pending {
+            return Err(EngineError::NotPending(id));
+        }
+        let mut jobs = 0;
+        let mut cursor = node.head;
+        while cursor != 0 {
+            let target = self
+                .slab
+                .get_mut(cursor)
+                .ok_or(EngineError::NoNode(cursor))?;
+            target.flags &= !WAITING;
+            let next = std::mem::take(&mut target.next);
+            self.queue.push(Job {
+                kind,
+                target: cursor,
+            });
+            jobs += 1;
+            cursor = next;
+        }
+        let unhandled = state == State::Rejected && jobs == 0;
+        if unhandled {
+            let node = self.node_mut(id)?;
+            node.state = State::Rejected;
+            node.flags |= UNHANDLED;
+            node.head = 0;
+            node.tail = 0;
+            self.unhandled += 1;
+        } else {
+            self.slab.remove(id);
+        }
+        Ok(SettleOutcome { jobs, unhandled })
+    }
+
+    /// A node for a promise rejected before anything observed it: tracked as unhandled.
+    pub fn reject_unobserved(&mut self) -> Result<NodeId> {
+        let id = self.create()?;
+        self.settle(id, State::Rejected)?;
+        Ok(id)
+    }
+
+    /// Resolves `target` (allocated when 0) to a thenable: enqueues its thenable job.
+    pub fn lock(&mut self, target: NodeId) -> Result<NodeId> {
+        let target = self.pending_target(target)?;
+        self.node_mut(target)?.flags |= LOCKED;
+        self.queue.push(Job {
+            kind: JobKind::Thenable,
+            target,
+        });
+        Ok(target)
+    }
+
+    /// Frees a node whose promise can no longer be reached from JS. Targets that waited on it
+    /// are detached and returned: they can never be settled through it.
+    pub fn release(&mut self, id: NodeId) -> Result<Released> {
+        let node = self.slab.get(id).ok_or(EngineError::NoNode(id))?;
+        if node.has(WAITING) {
+            return Err(EngineError::AlreadyWaiting(id));
+        }
+        let node = self.slab.remove(id).ok_or(EngineError::NoNode(id))?;
+        if node.has(UNHANDLED) {
+            self.unhandled -= 1;
+        }
+        let mut released = Vec::new();
+        let mut cursor = node.head;
+        while cursor != 0 {
+            released.push(cursor);
+            let target = self
+                .slab
+                .get_mut(cursor)
+                .ok_or(EngineError::NoNode(cursor))?;
+            target.flags &= !WAITING;
+            cursor = std::mem::take(&mut target.next);
+        }
+        Ok(released)
+    }
+
+    /// Moves up to `max` jobs from the head of the queue into `sink`, in order.
+    pub fn take_jobs(&mut self, max: usize, mut sink: impl FnMut(Job)) -> usize {
+        let mut taken = 0;
+        while taken < max {
+            match self.queue.pop() {
+                Some(job) => sink(job),
+                None => break,
+            }
+            taken += 1;
+        }
+        taken
+    }
+
+    pub fn state(&self, id: NodeId) -> Option<State> {
+        self.slab.get(id).map(|node| node.state)
+    }
+
+    pub fn is_locked(&self, id: NodeId) -> bool {
+        self.slab.get(id).is_some_and(|node| node.has(LOCKED))
+    }
+
+    /// Live nodes: pending promises that something waits on, plus unhandled rejections.
+    pub fn live_nodes(&self) -> usize {
+        self.slab.live()
+    }
+
+    pub fn queued_jobs(&self) -> usize {
+        self.queue.len()
+    }
+
+    pub fn unhandled_count(&self) -> usize {
+        self.unhandled
+    }
+
+    fn node(&self, id: NodeId) -> Result<&Node> {
+        self.slab.get(id).ok_or(EngineError::NoNode(id))
+    }
+
+    fn node_mut(&mut self, id: NodeId) -> Result<&mut Node> {
+        self.slab.get_mut(id).ok_or(EngineError::NoNode(id))
+    }
+
+    /// The target of a new job: a given pending node, or a new one.
+    fn pending_target(&mut self, target: NodeId) -> Result<NodeId> {
+        if target == 0 {
+            return self.create();
+        }
+        if self.node(target)?.state != State::Pending {
+            return Err(EngineError::NotPending(target));
+        }
+        Ok(target)
+    }
+
+    /// The target of a new reaction: pending, and waiting on nothing else.
+    fn waiting_target(&mut self, target: NodeId) -> Result<NodeId> {
+        let target = self.pending_target(target)?;
+        if self.node(target)?.has(WAITING) {
+            return Err(EngineError::AlreadyWaiting(target));
+        }
+        Ok(target)
+    }
+
+    fn append_reaction(&mut self, parent: NodeId, target: NodeId) {
+        let tail = match self.slab.get(parent) {
+            Some(node) => node.tail,
+            None => return,
+        };
+        if let Some(node) = self.slab.get_mut(target) {
+            node.flags |= WAITING;
+            node.next = 0;
+        }
+        if tail == 0 {
+            if let Some(node) = self.slab.get_mut(parent) {
+                node.head = target;
+            }
+        } else if let Some(node) = self.slab.get_mut(tail) {
+            node.next = target;
+        }
+        if let Some(node) = self.slab.get_mut(parent) {
+            node.tail = target;
+        }
+    }
+}

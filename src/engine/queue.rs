@@ -1,0 +1,45 @@
+//! The job queue: FIFO, like ECMA-262's HostEnqueuePromiseJob.
+//!
+//! A job names its target and what to do with it. The JS surface keeps a queue of the jobs'
+//! arguments (values, thenables) in lockstep: every operation that enqueues jobs reports how
+//! many, and JS pushes that many arguments.
+
+use std::collections::VecDeque;
+
+use super::node::NodeId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum JobKind {
+    /// Run the target's fulfillment handler (or pass the value through) and resolve the target.
+    Fulfill = 1,
+    /// Run the target's rejection handler (or pass the reason through).
+    Reject = 2,
+    /// ECMA-262 PromiseResolveThenableJob: call the thenable's `then` for the target.
+    Thenable = 3,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Job {
+    pub kind: JobKind,
+    pub target: NodeId,
+}
+
+#[derive(Default)]
+pub struct JobQueue {
+    jobs: VecDeque<Job>,
+}
+
+impl JobQueue {
+    pub fn push(&mut self, job: Job) {
+        self.jobs.push_back(job);
+    }
+
+    pub fn pop(&mut self) -> Option<Job> {
+        self.jobs.pop_front()
+    }
+
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+}

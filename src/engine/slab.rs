@@ -1,0 +1,59 @@
+//! Node storage with id recycling.
+//!
+//! Ids are dense so the JS side can keep its id-indexed tables as packed arrays; a freed id
+//! is handed out again before the slab grows.
+
+use super::node::{Node, NodeId};
+
+#[derive(Default)]
+pub struct Slab {
+    entries: Vec<Option<Node>>,
+    free: Vec<u32>,
+    live: usize,
+}
+
+impl Slab {
+    /// The largest number of ids the slab hands out: ids travel to JS as 30-bit integers.
+    pub const MAX_ID: u32 = (1 << 30) - 1;
+
+    pub fn insert(&mut self, node: Node) -> Option<NodeId> {
+        let index = match self.free.pop() {
+            Some(index) => {
+                self.entries[index as usize] = Some(node);
+                index
+            }
+            None => {
+                let index = u32::try_from(self.entries.len()).ok()?;
+                if index >= Self::MAX_ID {
+                    return None;
+                }
+                self.entries.push(Some(node));
+                index
+            }
+        };
+        self.live += 1;
+        Some(index + 1)
+    }
+
+    pub fn get(&self, id: NodeId) -> Option<&Node> {
+        let index = id.checked_sub(1)? as usize;
+        self.entries.get(index)?.as_ref()
+    }
+
+    pub fn get_mut(&mut self, id: NodeId) -> Option<&mut Node> {
+        let index = id.checked_sub(1)? as usize;
+        self.entries.get_mut(index)?.as_mut()
+    }
+
+    pub fn remove(&mut self, id: NodeId) -> Option<Node> {
+        let index = id.checked_sub(1)?;
+        let node = self.entries.get_mut(index as usize)?.take()?;
+        self.free.push(index);
+        self.live -= 1;
+        Some(node)
+    }
+
+    pub fn live(&self) -> usize {
+        self.live
+    }
+}

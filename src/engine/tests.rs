@@ -1,0 +1,495 @@
+//! Engine tests: each operation's contract, then random programs run on the engine and on the
+//! reference [`Model`] with the same observable results (outcomes, job order, live nodes).
+
+use std::collections::HashMap;
+
+use proptest::prelude::*;
+
+use super::core::{Engine, EngineError, Released, Result, SettleOutcome, ThenOutcome};
+use super::model::Model;
+use super::node::{NodeId, State};
+use super::queue::{Job, JobKind};
+
+fn drain(engine: &mut Engine) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    engine.take_jobs(usize::MAX, |job| jobs.push(job));
+    jobs
+}
+
+fn job(kind: JobKind, target: NodeId) -> Job {
+    Job { kind, target }
+}
+
+#[test]
+fn reactions_run_in_registration_order() {
+    let mut engine = Engine::new();
+    let parent = engine.create().unwrap();
+    let a = engine.then(parent, State::Pending, 0).unwrap();
+    let b = engine.then(parent, State::Pending, 0).unwrap();
+    let c = engine.then(parent, State::Pending, 0).unwrap();
+    assert!(!a.enqueued && !b.enqueued && !c.enqueued);
+    assert_eq!(engine.queued_jobs(), 0);
+    let outcome = engine.settle(parent, State::Fulfilled).unwrap();
+    assert_eq!(
+        outcome,
+        SettleOutcome {
+            jobs: 3,
+            unhandled: false
+        }
+    );
+    let order: Vec<_> = drain(&mut engine).into_iter().map(|j| j.target).collect();
+    assert_eq!(order, vec![a.target, b.target, c.target]);
+}
+
+#[test]
+fn then_on_a_settled_promise_enqueues_at_once() {
+    let mut engine = Engine::new();
+    let outcome = engine.then(0, State::Rejected, 0).unwrap();
+    assert!(outcome.enqueued && !outcome.was_unhandled);
+    assert_eq!(
+        drain(&mut engine),
+        vec![job(JobKind::Reject, outcome.target)]
+    );
+}
+
+#[test]
+fn then_on_a_nodeless_pending_promise_is_refused() {
+    let mut engine = Engine::new();
+    assert_eq!(
+        engine.then(0, State::Pending, 0),
+        Err(EngineError::BadState(0))
+    );
+    assert_eq!(engine.live_nodes(), 0);
+}
+
+#[test]
+fn settled_nodes_are_freed_and_ids_recycled() {
+    let mut engine = Engine::new();
+    let first = engine.create().unwrap();
+    engine.settle(first, State::Fulfilled).unwrap();
+    assert_eq!(engine.live_nodes(), 0);
+    assert_eq!(engine.state(first), None);
+    assert_eq!(engine.create().unwrap(), first);
+}
+
+#[test]
+fn settling_twice_is_an_error_not_a_panic() {
+    let mut engine = Engine::new();
+    let id = engine.reject_unobserved().unwrap();
+    assert_eq!(
+        engine.settle(id, State::Fulfilled),
+        Err(EngineError::NotPending(id))
+    );
+    assert_eq!(
+        engine.settle(99, State::Fulfilled),
+        Err(EngineError::NoNode(99))
+    );
+    assert_eq!(
+        engine.settle(id, State::Pending),
+        Err(EngineError::BadState(0))
+    );
+}
+
+#[test]
+fn a_rejection_without_reactions_is_tracked_until_handled() {
+    let mut engine = Engine::new();
+    let id = engine.create().unwrap();
+    let outcome = engine.settle(id, State::Rejected).unwrap();
+    assert!(outcome.unhandled);
+    assert_eq!(engine.unhandled_count(), 1);
+    assert_eq!(engine.state(id), Some(State::Rejected));
+    let handled = engine.then(id, State::Pending, 0).unwrap();
+    assert!(handled.enqueued && handled.was_unhandled);
+    assert_eq!(engine.unhandled_count(), 0);
+    assert_eq!(engine.live_nodes(), 1, "only the new target remains");
+}
+
+#[test]
+fn a_rejection_with_reactions_is_not_tracked() {
+    let mut engine = Engine::new();
+    let id = engine.create().unwrap();
+    engine.then(id, State::Pending, 0).unwrap();
+    assert!(!engine.settle(id, State::Rejected).unwrap().unhandled);
+    assert_eq!(engine.unhandled_count(), 0);
+}
+
+#[test]
+fn lock_enqueues_a_thenable_job_and_keeps_the_node_pending() {
+    let mut engine = Engine::new();
+    let target = engine.lock(0).unwrap();
+    assert!(engine.is_locked(target));
+    assert_eq!(engine.state(target), Some(State::Pending));
+    assert_eq!(drain(&mut engine), vec![job(JobKind::Thenable, target)]);
+    let source = engine.create().unwrap();
+    engine.then(source, State::Pending, target).unwrap();
+    engine.settle(source, State::Fulfilled).unwrap();
+    assert_eq!(drain(&mut engine), vec![job(JobKind::Fulfill, target)]);
+}
+
+#[test]
+fn a_target_waits_on_one_promise_at_a_time() {
+    let mut engine = Engine::new();
+    let a = engine.create().unwrap();
+    let b = engine.create().unwrap();
+    let target = engine.then(a, State::Pending, 0).unwrap().target;
+    assert_eq!(
+        engine.then(b, State::Pending, target),
+        Err(EngineError::AlreadyWaiting(target))
+    );
+    assert_eq!(
+        engine.then(a, State::Pending, a),
+        Err(EngineError::SelfReaction(a))
+    );
+}
+
+#[test]
+fn release_detaches_waiting_targets() {
+    let mut engine = Engine::new();
+    let root = engine.create().unwrap();
+    let a = engine.then(root, State::Pending, 0).unwrap().target;
+    let b = engine.then(root, State::Pending, 0).unwrap().target;
+    assert_eq!(engine.release(a), Err(EngineError::AlreadyWaiting(a)));
+    assert_eq!(engine.release(root).unwrap(), vec![a, b]);
+    assert_eq!(engine.live_nodes(), 2);
+    assert_eq!(engine.release(a).unwrap(), Vec::<NodeId>::new());
+    assert_eq!(engine.release(b).unwrap(), Vec::<NodeId>::new());
+    assert_eq!(engine.live_nodes(), 0);
+}
+
+#[test]
+fn take_jobs_moves_at_most_max() {
+    let mut engine = Engine::new();
+    let parent = engine.create().unwrap();
+    for _ in 0..5 {
+        engine.then(parent, State::Pending, 0).unwrap();
+    }
+    engine.settle(parent, State::Fulfilled).unwrap();
+    let mut seen = 0;
+    assert_eq!(engine.take_jobs(3, |_| seen += 1), 3);
+    assert_eq!(engine.take_jobs(3, |_| seen += 1), 2);
+    assert_eq!(seen, 5);
+}
+
+#[test]
+fn a_million_reactions_settle_without_recursion() {
+    let mut engine = Engine::new();
+    let parent = engine.create().unwrap();
+    for _ in 0..1_000_000 {
+        engine.then(parent, State::Pending, 0).unwrap();
+    }
+    assert_eq!(
+        engine.settle(parent, State::Fulfilled).unwrap().jobs,
+        1_000_000
+    );
+    assert_eq!(engine.queued_jobs(), 1_000_000);
+}
+
+/// The engine and the model behind one interface, so one driver runs both.
+trait Api {
+    fn create(&mut self) -> Result<NodeId>;
+    fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome>;
+    fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome>;
+    fn lock(&mut self, target: NodeId) -> Result<NodeId>;
+    fn release(&mut self, id: NodeId) -> Result<Released>;
+    fn take_job(&mut self) -> Option<Job>;
+    fn live_nodes(&self) -> usize;
+}
+
+macro_rules! impl_api {
+    ($ty:ty) => {
+        impl Api for $ty {
+            fn create(&mut self) -> Result<NodeId> {
+                <$ty>::create(self)
+            }
+            fn then(
+                &mut self,
+                parent: NodeId,
+                settled: State,
+                target: NodeId,
+            ) -> Result<ThenOutcome> {
+                <$ty>::then(self, parent, settled, target)
+            }
+            fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
+                <$ty>::settle(self, id, state)
+            }
+            fn lock(&mut self, target: NodeId) -> Result<NodeId> {
+                <$ty>::lock(self, target)
+            }
+            fn release(&mut self, id: NodeId) -> Result<Released> {
+                <$ty>::release(self, id)
+            }
+            fn take_job(&mut self) -> Option<Job> {
+                let mut taken = None;
+                <$ty>::take_jobs(self, 1, |job| taken = Some(job));
+                taken
+            }
+            fn live_nodes(&self) -> usize {
+                <$ty>::live_nodes(self)
+            }
+        }
+    };
+}
+
+impl_api!(Engine);
+impl_api!(Model);
+
+/// One step of a random program; promise operands are indices into the handles made so far.
+#[derive(Clone, Debug)]
+enum Op {
+    New,
+    Then(usize),
+    Settle(usize, bool),
+    Adopt(usize, usize),
+    RunJob(bool),
+    Release(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        2 => Just(Op::New),
+        4 => any::<usize>().prop_map(Op::Then),
+        3 => (any::<usize>(), any::<bool>()).prop_map(|(h, f)| Op::Settle(h, f)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(h, s)| Op::Adopt(h, s)),
+        5 => any::<bool>().prop_map(Op::RunJob),
+        1 => any::<usize>().prop_map(Op::Release),
+    ]
+}
+
+/// What JS would know of one promise.
+#[derive(Clone)]
+struct Handle {
+    id: NodeId,
+    state: State,
+    /// Settled or locked by its resolvers, or a `then` child (only its job settles it).
+    resolved: bool,
+    /// The promise whose reaction list holds it; JS keeps such a promise reachable.
+    waits_on: Option<usize>,
+    /// A job targeting it is queued; JS keeps such a promise reachable too.
+    queued: bool,
+    /// Collected by the GC (released): no further operation names it.
+    gone: bool,
+    /// Nothing in the engine keeps it reachable: made by `new`, or orphaned by a release.
+    root: bool,
+}
+
+/// Events a run produces; engine and model must produce the same list.
+#[derive(Debug, PartialEq)]
+enum Event {
+    Then(usize, bool, bool),
+    Settle(usize, u32, bool),
+    Job(JobKind, usize),
+    Released(usize, Vec<usize>),
+    Live(usize),
+}
+
+/// Plays a program the way the JS surface drives the engine.
+struct Driver<A: Api> {
+    api: A,
+    handles: Vec<Handle>,
+    by_id: HashMap<NodeId, usize>,
+    adoptions: HashMap<usize, usize>,
+    events: Vec<Event>,
+}
+
+impl<A: Api> Driver<A> {
+    fn new(api: A) -> Self {
+        Driver {
+            api,
+            handles: Vec::new(),
+            by_id: HashMap::new(),
+            adoptions: HashMap::new(),
+            events: Vec::new(),
+        }
+    }
+
+    fn pick(&self, raw: usize) -> Option<usize> {
+        let live: Vec<usize> = (0..self.handles.len())
+            .filter(|&h| !self.handles[h].gone)
+            .collect();
+        (!live.is_empty()).then(|| live[raw % live.len()])
+    }
+
+    fn add(&mut self, id: NodeId, resolved: bool) -> usize {
+        let handle = self.handles.len();
+        let root = !resolved;
+        self.handles.push(Handle {
+            id,
+            state: State::Pending,
+            resolved,
+            waits_on: None,
+            queued: false,
+            gone: false,
+            root,
+        });
+        if id != 0 {
+            self.by_id.insert(id, handle);
+        }
+        handle
+    }
+
+    fn ensure_node(&mut self, h: usize) {
+        if self.handles[h].id == 0 && self.handles[h].state == State::Pending {
+            let id = self.api.create().unwrap();
+            self.handles[h].id = id;
+            self.by_id.insert(id, h);
+        }
+    }
+
+    fn forget_node(&mut self, h: usize) {
+        let id = std::mem::take(&mut self.handles[h].id);
+        self.by_id.remove(&id);
+    }
+
+    /// `then` with `target` as the reaction's promise (a new child when None).
+    fn react(&mut self, parent: usize, target: Option<usize>) {
+        self.ensure_node(parent);
+        let p = self.handles[parent].clone();
+        let target_id = target.map_or(0, |t| self.handles[t].id);
+        let outcome = self.api.then(p.id, p.state, target_id).unwrap();
+        let target = match target {
+            Some(t) => t,
+            None => self.add(outcome.target, true),
+        };
+        if outcome.enqueued {
+            self.handles[target].queued = true;
+        } else {
+            self.handles[target].waits_on = Some(parent);
+        }
+        if outcome.enqueued && p.id != 0 {
+            self.forget_node(parent);
+        }
+        self.events
+            .push(Event::Then(target, outcome.enqueued, outcome.was_unhandled));
+    }
+
+    fn settle(&mut self, h: usize, state: State) {
+        self.handles[h].state = state;
+        self.handles[h].resolved = true;
+        let id = self.handles[h].id;
+        if id == 0 {
+            if state == State::Rejected {
+                let id = self.api.create().unwrap();
+                let outcome = self.api.settle(id, state).unwrap();
+                self.handles[h].id = id;
+                self.by_id.insert(id, h);
+                self.events
+                    .push(Event::Settle(h, outcome.jobs, outcome.unhandled));
+            }
+            return;
+        }
+        let outcome = self.api.settle(id, state).unwrap();
+        if !outcome.unhandled {
+            self.forget_node(h);
+        }
+        for handle in &mut self.handles {
+            if handle.waits_on == Some(h) {
+                handle.waits_on = None;
+                handle.queued = true;
+            }
+        }
+        self.events
+            .push(Event::Settle(h, outcome.jobs, outcome.unhandled));
+    }
+
+    /// Whether the GC could collect this promise with its node still live: nothing in the
+    /// engine or a queued job refers to it, and it can still change or be observed.
+    fn collectable(&self, h: usize) -> bool {
+        let handle = &self.handles[h];
+        handle.root
+            && handle.waits_on.is_none()
+            && !handle.queued
+            && handle.id != 0
+            && !self.adoptions.contains_key(&h)
+            && !self.adoptions.values().any(|&source| source == h)
+    }
+
+    fn step(&mut self, op: &Op) {
+        match *op {
+            Op::New => {
+                self.add(0, false);
+            }
+            Op::Then(raw) => {
+                if let Some(h) = self.pick(raw) {
+                    self.react(h, None);
+                }
+            }
+            Op::Settle(raw, fulfil) => match self.pick(raw) {
+                Some(h) if !self.handles[h].resolved => self.settle(
+                    h,
+                    if fulfil {
+                        State::Fulfilled
+                    } else {
+                        State::Rejected
+                    },
+                ),
+                _ => {}
+            },
+            Op::Adopt(raw, raw_source) => match (self.pick(raw), self.pick(raw_source)) {
+                (Some(h), Some(source)) if !self.handles[h].resolved && h != source => {
+                    self.handles[h].resolved = true;
+                    let id = self.api.lock(self.handles[h].id).unwrap();
+                    self.handles[h].id = id;
+                    self.by_id.insert(id, h);
+                    self.adoptions.insert(h, source);
+                }
+                _ => {}
+            },
+            Op::RunJob(flip) => {
+                let Some(job) = self.api.take_job() else {
+                    return;
+                };
+                let target = self.by_id[&job.target];
+                self.handles[target].queued = false;
+                self.events.push(Event::Job(job.kind, target));
+                match job.kind {
+                    JobKind::Thenable => {
+                        let source = self.adoptions.remove(&target).unwrap();
+                        self.react(source, Some(target));
+                    }
+                    JobKind::Fulfill | JobKind::Reject => {
+                        let rejected = (job.kind == JobKind::Reject) != flip;
+                        self.settle(
+                            target,
+                            if rejected {
+                                State::Rejected
+                            } else {
+                                State::Fulfilled
+                            },
+                        );
+                    }
+                }
+            }
+            Op::Release(raw) => match self.pick(raw) {
+                Some(h) if self.collectable(h) => {
+                    let released = self.api.release(self.handles[h].id).unwrap();
+                    self.forget_node(h);
+                    self.handles[h].gone = true;
+                    let released: Vec<usize> = released.iter().map(|id| self.by_id[id]).collect();
+                    for &r in &released {
+                        assert_eq!(self.handles[r].waits_on, Some(h));
+                        self.handles[r].waits_on = None;
+                        self.handles[r].root = true;
+                    }
+                    self.events.push(Event::Released(h, released));
+                }
+                _ => {}
+            },
+        }
+        self.events.push(Event::Live(self.api.live_nodes()));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn engine_matches_the_reference_model(program in proptest::collection::vec(op(), 1..200)) {
+        let mut engine = Driver::new(Engine::new());
+        let mut model = Driver::new(Model::default());
+        for op in &program {
+            engine.step(op);
+            model.step(op);
+        }
+        prop_assert_eq!(&engine.events, &model.events);
+    }
+}
