@@ -51,6 +51,12 @@ fn settled_state(raw: u32) -> std::result::Result<State, EngineError> {
     State::from_u32(raw).ok_or(EngineError::BadState(raw))
 }
 
+/// A new pending node, for a promise that something is about to wait on.
+#[napi]
+pub fn create() -> Result<u32> {
+    with_engine(|engine| engine.create())
+}
+
 /// Registers a reaction of `target` (0: a new node) on `parent` (0: a settled promise with no
 /// node, whose state is `state`). Returns the target id, with bit 30 set when the parent was
 /// an unhandled rejection until now.

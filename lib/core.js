@@ -1,0 +1,471 @@
+'use strict';
+// The Promise class on the Rust engine: construction, resolution, `then`, and the job runner.
+//
+// A promise is a plain object of one hidden class. Rust knows it by `_id` (0 = no node: the
+// engine has nothing to remember about it); JS keeps its state bits, value and the handlers of
+// the reaction that settles it. Each operation makes at most one engine call (DESIGN.md).
+//
+// Job order: the engine's queue decides which job runs next. Each job the engine enqueues is
+// paired with one native microtask (a `then` on a resolved native promise, ~28 ns measured),
+// so ferrobird jobs interleave with native promise jobs and `await` exactly as one ECMA-262
+// job queue would. A single drain per batch would run `fb.then(A); native.then(N);
+// fb.then(B)` as A, B, N instead of A, N, B.
+
+const engine = require('./binding');
+const args = require('./queue');
+const messages = require('./messages');
+const unhandled = require('./unhandled');
+
+const NativePromise = global.Promise;
+const nativeThen = NativePromise.prototype.then;
+const nativeResolved = NativePromise.resolve();
+
+// _bits: the low two bits are the state, the rest are flags.
+const PENDING = 0;
+const FULFILLED = 1;
+const REJECTED = 2;
+const STATE = 3;
+const TARGET = 4; // in `targets`: a reaction or thenable job of the engine names it
+const SWEEP = 8; // queued for the end-of-turn sweep
+const REGISTERED = 16; // registered with the FinalizationRegistry
+const GENERIC = 32; // a GenericReaction, not a promise
+
+const JOB_FULFILL = 1;
+const JOB_THENABLE = 3;
+const WAS_UNHANDLED = 1 << 30;
+const ID_MASK = WAS_UNHANDLED - 1;
+
+// Targets of the engine's reactions and jobs, by node id: what a job's id resolves to.
+const targets = [];
+
+function INTERNAL() {}
+
+function Promise(executor) {
+  if (new.target === undefined) throw new TypeError(messages.CONSTRUCT_DIRECTLY);
+  this._bits = PENDING;
+  this._id = 0;
+  this._value = undefined;
+  // Handlers of the reaction that settles this promise. Once it is settled and unhandled,
+  // `_onRejected` holds the native shadow that reports it to Node (see unhandled.js).
+  this._onFulfilled = undefined;
+  this._onRejected = undefined;
+  this._receiver = undefined;
+  if (executor !== INTERNAL) {
+    if (typeof executor !== 'function') {
+      throw new TypeError(messages.expectingFunction(executor));
+    }
+    this._resolveFromExecutor(executor);
+  }
+}
+
+// A reaction whose promise came from a foreign or subclass constructor (NewPromiseCapability).
+function GenericReaction(onFulfilled, onRejected, capability) {
+  this._bits = GENERIC;
+  this._id = 0;
+  this._onFulfilled = onFulfilled;
+  this._onRejected = onRejected;
+  this._capability = capability;
+}
+
+function isPromise(value) {
+  return value instanceof Promise && typeof value._bits === 'number' && (value._bits & GENERIC) === 0;
+}
+
+// ---- resolution -------------------------------------------------------------------------
+
+function fulfill(promise, value) {
+  promise._bits = (promise._bits & ~STATE) | FULFILLED;
+  promise._value = value;
+  const id = promise._id;
+  if (id === 0) return;
+  const outcome = engine.settle(id, FULFILLED);
+  promise._id = 0;
+  if ((promise._bits & REGISTERED) !== 0) unregister(promise);
+  enqueued(outcome >>> 1, value);
+}
+
+function reject(promise, reason) {
+  promise._bits = (promise._bits & ~STATE) | REJECTED;
+  promise._value = reason;
+  const id = promise._id;
+  if (id === 0) {
+    promise._id = engine.rejectUnobserved();
+    unhandled.track(promise);
+    noteRoot(promise);
+    return;
+  }
+  const outcome = engine.settle(id, REJECTED);
+  if ((outcome & 1) !== 0) {
+    unhandled.track(promise);
+    if ((promise._bits & (SWEEP | REGISTERED)) === 0) noteRoot(promise);
+    return;
+  }
+  promise._id = 0;
+  if ((promise._bits & REGISTERED) !== 0) unregister(promise);
+  enqueued(outcome >>> 1, reason);
+}
+
+// ECMA-262 Promise Resolve Functions, steps 7 to 16, for a promise of ours.
+function resolve(promise, resolution) {
+  if (resolution === promise) {
+    reject(promise, new TypeError(messages.SELF_RESOLUTION));
+    return;
+  }
+  if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
+    fulfill(promise, resolution);
+    return;
+  }
+  let then;
+  try {
+    then = resolution.then;
+  } catch (error) {
+    reject(promise, error);
+    return;
+  }
+  if (typeof then !== 'function') {
+    fulfill(promise, resolution);
+    return;
+  }
+  const id = engine.lock(promise._id);
+  promise._id = id;
+  becomeTarget(promise, id);
+  args.push(resolution, then);
+  schedule();
+}
+
+// The resolving functions handed to an executor or a thenable's `then`: first call wins.
+function createResolvingFunctions(promise) {
+  let done = false;
+  return {
+    resolve: function (resolution) {
+      if (done) return;
+      done = true;
+      resolve(promise, resolution);
+    },
+    reject: function (reason) {
+      if (done) return;
+      done = true;
+      reject(promise, reason);
+    },
+  };
+}
+
+Promise.prototype._resolveFromExecutor = function _resolveFromExecutor(executor) {
+  const promise = this;
+  let done = false;
+  try {
+    executor(
+      function (resolution) {
+        if (done) return;
+        done = true;
+        resolve(promise, resolution);
+      },
+      function (reason) {
+        if (done) return;
+        done = true;
+        reject(promise, reason);
+      }
+    );
+  } catch (error) {
+    if (!done) {
+      done = true;
+      reject(promise, error);
+    }
+  }
+};
+
+// ---- reactions --------------------------------------------------------------------------
+
+// Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`.
+function addReaction(parent, target) {
+  const bits = parent._bits;
+  const state = bits & STATE;
+  let parentId = parent._id;
+  if (state === PENDING) {
+    if (parentId === 0) parent._id = parentId = engine.create();
+    const id = engine.then(parentId, PENDING, target._id);
+    target._id = id;
+    becomeTarget(target, id);
+    if ((bits & (TARGET | SWEEP | REGISTERED)) === 0) noteRoot(parent);
+    return;
+  }
+  const answer = engine.then(parentId, state, target._id);
+  const id = answer & ID_MASK;
+  target._id = id;
+  becomeTarget(target, id);
+  if (parentId !== 0) {
+    parent._id = 0;
+    if ((bits & REGISTERED) !== 0) unregister(parent);
+    if (answer > ID_MASK) unhandled.handled(parent);
+  }
+  args.push(parent._value, undefined);
+  schedule();
+}
+
+function becomeTarget(target, id) {
+  target._bits |= TARGET;
+  targets[id] = target;
+}
+
+function speciesConstructor(object) {
+  const C = object.constructor;
+  if (C === Promise) return Promise[Symbol.species];
+  if (C === undefined) return Promise;
+  if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+    throw new TypeError(messages.BAD_CONSTRUCTOR);
+  }
+  const S = C[Symbol.species];
+  if (S === undefined || S === null) return Promise;
+  if (typeof S === 'function') return S;
+  throw new TypeError(messages.BAD_SPECIES);
+}
+
+// ECMA-262 NewPromiseCapability(C) for a constructor that is not ours.
+function newPromiseCapability(C) {
+  if (typeof C !== 'function') throw new TypeError(messages.NOT_A_CONSTRUCTOR);
+  const capability = { promise: undefined, resolve: undefined, reject: undefined };
+  capability.promise = new C(function (resolveFn, rejectFn) {
+    if (capability.resolve !== undefined || capability.reject !== undefined) {
+      throw new TypeError(messages.EXECUTOR_TWICE);
+    }
+    capability.resolve = resolveFn;
+    capability.reject = rejectFn;
+  });
+  if (typeof capability.resolve !== 'function' || typeof capability.reject !== 'function') {
+    throw new TypeError(messages.BAD_RESOLVERS);
+  }
+  return capability;
+}
+
+// NewPromiseCapability(C), without the executor dance when C is ours.
+function capabilityFor(C) {
+  if (C === Promise) {
+    const promise = new Promise(INTERNAL);
+    const fns = createResolvingFunctions(promise);
+    return { promise, resolve: fns.resolve, reject: fns.reject };
+  }
+  return newPromiseCapability(C);
+}
+
+// ECMA-262 PromiseResolve(C, x).
+function promiseResolve(C, value) {
+  if (isPromise(value) && value.constructor === C) return value;
+  if (C === Promise) {
+    const promise = new Promise(INTERNAL);
+    resolve(promise, value);
+    return promise;
+  }
+  const capability = newPromiseCapability(C);
+  capability.resolve(value);
+  return capability.promise;
+}
+
+Promise.prototype.then = function then(onFulfilled, onRejected) {
+  if (!isPromise(this)) throw new TypeError(messages.thenReceiver(this));
+  const C = speciesConstructor(this);
+  if (typeof onFulfilled !== 'function') onFulfilled = undefined;
+  if (typeof onRejected !== 'function') onRejected = undefined;
+  if (C === Promise) {
+    const child = new Promise(INTERNAL);
+    child._onFulfilled = onFulfilled;
+    child._onRejected = onRejected;
+    addReaction(this, child);
+    return child;
+  }
+  const capability = newPromiseCapability(C);
+  addReaction(this, new GenericReaction(onFulfilled, onRejected, capability));
+  return capability.promise;
+};
+
+// ---- jobs -------------------------------------------------------------------------------
+
+const JOB_BATCH = 256;
+const jobBuffer = new Int32Array(JOB_BATCH * 2);
+let jobCount = 0;
+let jobCursor = 0;
+
+function schedule() {
+  nativeThen.call(nativeResolved, runJob);
+}
+
+function enqueued(count, value) {
+  for (let i = 0; i < count; i++) {
+    args.push(value, undefined);
+    schedule();
+  }
+}
+
+// One native microtask runs one ferrobird job: the next one in the engine's queue.
+function runJob() {
+  if (jobCursor === jobCount) {
+    jobCount = engine.takeJobs(jobBuffer);
+    jobCursor = 0;
+    if (jobCount === 0) return;
+  }
+  const kind = jobBuffer[jobCursor * 2];
+  const id = jobBuffer[jobCursor * 2 + 1];
+  jobCursor++;
+  const extra = args.peekExtra();
+  const argument = args.shift();
+  const target = targets[id];
+  targets[id] = undefined;
+  target._bits &= ~TARGET;
+  if (kind === JOB_THENABLE) {
+    runThenableJob(target, argument, extra);
+  } else if ((target._bits & GENERIC) !== 0) {
+    runGenericReaction(target, kind, argument);
+  } else {
+    runReaction(target, kind, argument);
+  }
+}
+
+// ECMA-262 NewPromiseReactionJob, for a reaction whose promise is ours.
+function runReaction(promise, kind, argument) {
+  const handler = kind === JOB_FULFILL ? promise._onFulfilled : promise._onRejected;
+  promise._onFulfilled = undefined;
+  promise._onRejected = undefined;
+  if (handler === undefined) {
+    if (kind === JOB_FULFILL) resolve(promise, argument);
+    else reject(promise, argument);
+    return;
+  }
+  let result;
+  try {
+    result = handler(argument);
+  } catch (error) {
+    reject(promise, error);
+    return;
+  }
+  resolve(promise, result);
+}
+
+function runGenericReaction(reaction, kind, argument) {
+  engine.release(reaction._id);
+  reaction._id = 0;
+  const capability = reaction._capability;
+  const handler = kind === JOB_FULFILL ? reaction._onFulfilled : reaction._onRejected;
+  let result;
+  if (handler === undefined) {
+    if (kind === JOB_FULFILL) capability.resolve(argument);
+    else capability.reject(argument);
+    return;
+  }
+  try {
+    result = handler(argument);
+  } catch (error) {
+    capability.reject(error);
+    return;
+  }
+  capability.resolve(result);
+}
+
+// ECMA-262 NewPromiseResolveThenableJob. A promise of ours whose `then` is the original and
+// whose species is Promise is adopted inside the engine: the same steps, without the
+// resolving functions and the unobservable derived promise.
+function runThenableJob(promise, thenable, then) {
+  if (then === Promise.prototype.then && isPromise(thenable)) {
+    let C;
+    try {
+      C = speciesConstructor(thenable);
+    } catch (error) {
+      reject(promise, error);
+      return;
+    }
+    if (C === Promise) {
+      addReaction(thenable, promise);
+      return;
+    }
+  }
+  const fns = createResolvingFunctions(promise);
+  try {
+    then.call(thenable, fns.resolve, fns.reject);
+  } catch (error) {
+    fns.reject(error);
+  }
+  if ((promise._bits & (STATE | TARGET | SWEEP | REGISTERED)) === 0 && promise._id !== 0) {
+    noteRoot(promise);
+  }
+}
+
+// ---- pending promises nobody can reach --------------------------------------------------
+//
+// A pending promise with a node that no engine list holds (a root) is registered with a
+// FinalizationRegistry at the end of the turn in which it got its node, if it is still
+// pending then. Most promises settle within their turn and never pay for registration.
+// When the GC collects a root, its node is released and whatever waited on it is orphaned:
+// those become roots in turn.
+
+const registry = new FinalizationRegistry(releaseNode);
+let sweepList = [];
+let sweepScheduled = false;
+
+function noteRoot(promise) {
+  promise._bits |= SWEEP;
+  sweepList.push(promise);
+  if (!sweepScheduled) {
+    sweepScheduled = true;
+    setImmediate(sweep).unref();
+  }
+}
+
+function sweep() {
+  const list = sweepList;
+  sweepList = [];
+  sweepScheduled = false;
+  for (let i = 0; i < list.length; i++) {
+    const promise = list[i];
+    promise._bits &= ~SWEEP;
+    const bits = promise._bits;
+    if (promise._id !== 0 && (bits & (TARGET | REGISTERED)) === 0) {
+      promise._bits = bits | REGISTERED;
+      registry.register(promise, promise._id, promise);
+    }
+  }
+}
+
+function unregister(promise) {
+  promise._bits &= ~REGISTERED;
+  registry.unregister(promise);
+}
+
+function releaseNode(id) {
+  const pending = [id];
+  while (pending.length > 0) {
+    let orphans;
+    try {
+      orphans = engine.release(pending.pop());
+    } catch (error) {
+      continue;
+    }
+    for (let i = 0; i < orphans.length; i++) {
+      const orphan = targets[orphans[i]];
+      targets[orphans[i]] = undefined;
+      orphan._bits &= ~TARGET;
+      // A GenericReaction is reachable only from here: release it now. A promise may still
+      // be held by user code: it becomes a root and waits for its own collection.
+      if ((orphan._bits & GENERIC) !== 0) pending.push(orphan._id);
+      else noteRoot(orphan);
+    }
+  }
+}
+
+module.exports = {
+  Promise,
+  INTERNAL,
+  PENDING,
+  FULFILLED,
+  REJECTED,
+  STATE,
+  isPromise,
+  resolve,
+  reject,
+  fulfill,
+  addReaction,
+  createResolvingFunctions,
+  speciesConstructor,
+  newPromiseCapability,
+  capabilityFor,
+  promiseResolve,
+  messages,
+  NativePromise,
+};

@@ -1,0 +1,142 @@
+'use strict';
+// ECMA-262's Promise statics, generic over `this` as the spec has them: resolve, reject,
+// withResolvers, try, and the combinators all, allSettled, any and race.
+
+module.exports = function installEsStatics(core) {
+  const { Promise, capabilityFor, promiseResolve, messages } = core;
+
+  function constructorOf(C, method) {
+    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+      throw new TypeError(messages.notAnObject(method));
+    }
+    return C;
+  }
+
+  Promise.resolve = function resolve(value) {
+    return promiseResolve(constructorOf(this, 'Promise.resolve'), value);
+  };
+
+  Promise.reject = function reject(reason) {
+    const capability = capabilityFor(constructorOf(this, 'Promise.reject'));
+    capability.reject(reason);
+    return capability.promise;
+  };
+
+  Promise.withResolvers = function withResolvers() {
+    const capability = capabilityFor(constructorOf(this, 'Promise.withResolvers'));
+    return { promise: capability.promise, resolve: capability.resolve, reject: capability.reject };
+  };
+
+  Promise.try = function (fn, ...rest) {
+    const capability = capabilityFor(constructorOf(this, 'Promise.try'));
+    try {
+      capability.resolve(fn(...rest));
+    } catch (error) {
+      capability.reject(error);
+    }
+    return capability.promise;
+  };
+
+  // The shared frame of the combinators (ECMA-262 27.2.4.1 and its siblings): capability,
+  // `C.resolve` read once, iteration with IteratorClose on abrupt completion, and a rejected
+  // capability for any error along the way.
+  function combinator(method, perform) {
+    return function (iterable) {
+      const C = constructorOf(this, method);
+      const capability = capabilityFor(C);
+      try {
+        const resolveFn = C.resolve;
+        if (typeof resolveFn !== 'function') throw new TypeError(method + ': C.resolve is not callable');
+        perform(C, resolveFn, iterable, capability);
+      } catch (error) {
+        capability.reject(error);
+      }
+      return capability.promise;
+    };
+  }
+
+  // Iterates like for-of (closing the iterator when the body throws), counting settlements
+  // the spec's way: `remaining` starts at 1 and the loop's end takes that one back.
+  function collect(C, resolveFn, iterable, onEach, onDone) {
+    const state = { remaining: 1, results: [] };
+    let index = 0;
+    for (const value of iterable) {
+      state.results.push(undefined);
+      const next = resolveFn.call(C, value);
+      state.remaining++;
+      onEach(next, index, state);
+      index++;
+    }
+    if (--state.remaining === 0) onDone(state.results);
+    return state;
+  }
+
+  function settleElement(state, index, value, onDone) {
+    state.results[index] = value;
+    if (--state.remaining === 0) onDone(state.results);
+  }
+
+  function once(fn) {
+    let called = false;
+    return function (value) {
+      if (called) return undefined;
+      called = true;
+      return fn(value);
+    };
+  }
+
+  Promise.all = combinator('Promise.all', function (C, resolveFn, iterable, capability) {
+    const done = function (results) {
+      capability.resolve(results);
+    };
+    collect(C, resolveFn, iterable, function (next, index, state) {
+      next.then(
+        once(function (value) {
+          settleElement(state, index, value, done);
+        }),
+        capability.reject
+      );
+    }, done);
+  });
+
+  Promise.allSettled = combinator('Promise.allSettled', function (C, resolveFn, iterable, capability) {
+    const done = function (results) {
+      capability.resolve(results);
+    };
+    collect(C, resolveFn, iterable, function (next, index, state) {
+      let called = false;
+      next.then(
+        function (value) {
+          if (called) return;
+          called = true;
+          settleElement(state, index, { status: 'fulfilled', value }, done);
+        },
+        function (reason) {
+          if (called) return;
+          called = true;
+          settleElement(state, index, { status: 'rejected', reason }, done);
+        }
+      );
+    }, done);
+  });
+
+  Promise.any = combinator('Promise.any', function (C, resolveFn, iterable, capability) {
+    const done = function (errors) {
+      capability.reject(new AggregateError(errors, messages.ANY_EMPTY));
+    };
+    collect(C, resolveFn, iterable, function (next, index, state) {
+      next.then(
+        capability.resolve,
+        once(function (reason) {
+          settleElement(state, index, reason, done);
+        })
+      );
+    }, done);
+  });
+
+  Promise.race = combinator('Promise.race', function (C, resolveFn, iterable, capability) {
+    for (const value of iterable) {
+      resolveFn.call(C, value).then(capability.resolve, capability.reject);
+    }
+  });
+};

@@ -1,0 +1,66 @@
+'use strict';
+// Reports ferrobird's unhandled rejections through Node's own tracker.
+//
+// The engine tracks which rejected promises have no handler. For each, JS creates a *shadow*:
+// a native promise rejected with the same reason. Node then applies to the shadow exactly what
+// it applies to a native rejection: the check after the microtask queue drains,
+// `rejectionHandled` when a handler comes later, and the `--unhandled-rejections` mode with its
+// exit code. When a handler is attached to the ferrobird promise, one is attached to the
+// shadow. The events Node emits for a shadow are re-emitted naming the ferrobird promise.
+
+const NativePromise = global.Promise;
+const nativeReject = NativePromise.reject;
+const nativeThen = NativePromise.prototype.then;
+
+const owners = new WeakMap();
+let printAndContinue = false;
+
+function noop() {}
+
+// `promise` was rejected with no handler; its `_onRejected` slot holds the shadow until then.
+function track(promise) {
+  const shadow = nativeReject.call(NativePromise, promise._value);
+  owners.set(shadow, promise);
+  promise._onRejected = shadow;
+}
+
+function handled(promise) {
+  const shadow = promise._onRejected;
+  promise._onRejected = undefined;
+  if (shadow !== undefined) nativeThen.call(shadow, undefined, noop);
+}
+
+// Bluebird's default: print the rejection and go on, instead of Node's mode.
+function setPrintAndContinue(enabled) {
+  printAndContinue = Boolean(enabled);
+}
+
+function describe(reason) {
+  if (reason !== null && typeof reason === 'object' && typeof reason.stack === 'string') {
+    return reason.stack;
+  }
+  try {
+    return String(reason);
+  } catch (error) {
+    return Object.prototype.toString.call(reason);
+  }
+}
+
+const emit = process.emit;
+process.emit = function emitWithFerrobirdPromises(event, first, second) {
+  if (event === 'unhandledRejection') {
+    const owner = owners.get(second);
+    if (owner !== undefined) {
+      const heard = emit.call(this, event, first, owner);
+      if (heard || !printAndContinue) return heard;
+      console.warn('Unhandled rejection ' + describe(first));
+      return true;
+    }
+  } else if (event === 'rejectionHandled') {
+    const owner = owners.get(first);
+    if (owner !== undefined) return emit.call(this, event, owner);
+  }
+  return emit.apply(this, arguments);
+};
+
+module.exports = { track, handled, setPrintAndContinue };
