@@ -29,6 +29,7 @@ const TARGET = 4; // in `targets`: a reaction or thenable job of the engine name
 const SWEEP = 8; // queued for the end-of-turn sweep
 const REGISTERED = 16; // registered with the FinalizationRegistry
 const GENERIC = 32; // a GenericReaction, not a promise
+const DEAD = 64; // waits on a promise that was collected pending: it can never settle
 
 const JOB_FULFILL = 1;
 const JOB_THENABLE = 3;
@@ -67,8 +68,15 @@ function GenericReaction(onFulfilled, onRejected, capability) {
   this._capability = capability;
 }
 
+// IsPromise: an object made by our constructor. `instanceof` can run a Proxy's trap, and a
+// revoked Proxy's trap throws where the spec's internal-slot check would simply say no.
 function isPromise(value) {
-  return value instanceof Promise && typeof value._bits === 'number' && (value._bits & GENERIC) === 0;
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return value instanceof Promise && typeof value._bits === 'number' && (value._bits & GENERIC) === 0;
+  } catch (error) {
+    return false;
+  }
 }
 
 // ---- resolution -------------------------------------------------------------------------
@@ -179,6 +187,10 @@ Promise.prototype._resolveFromExecutor = function _resolveFromExecutor(executor)
 // Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`.
 function addReaction(parent, target) {
   const bits = parent._bits;
+  if ((bits & DEAD) !== 0) {
+    kill(target);
+    return;
+  }
   const state = bits & STATE;
   let parentId = parent._id;
   if (state === PENDING) {
@@ -392,8 +404,9 @@ function runThenableJob(promise, thenable, then) {
 // A pending promise with a node that no engine list holds (a root) is registered with a
 // FinalizationRegistry at the end of the turn in which it got its node, if it is still
 // pending then. Most promises settle within their turn and never pay for registration.
-// When the GC collects a root, its node is released and whatever waited on it is orphaned:
-// those become roots in turn.
+// When the GC collects a root, its node is released, and so is everything that waited on
+// it: those promises can never settle. JS marks them DEAD (forever pending, no node); a
+// `then` on a dead promise gives a dead promise without asking the engine.
 
 const registry = new FinalizationRegistry(releaseNode);
 let sweepList = [];
@@ -428,25 +441,34 @@ function unregister(promise) {
   registry.unregister(promise);
 }
 
+// The GC collected a pending root: free its node and everything waiting on it.
 function releaseNode(id) {
-  const pending = [id];
-  while (pending.length > 0) {
-    let orphans;
-    try {
-      orphans = engine.release(pending.pop());
-    } catch (error) {
-      continue;
-    }
-    for (let i = 0; i < orphans.length; i++) {
-      const orphan = targets[orphans[i]];
-      targets[orphans[i]] = undefined;
-      orphan._bits &= ~TARGET;
-      // A GenericReaction is reachable only from here: release it now. A promise may still
-      // be held by user code: it becomes a root and waits for its own collection.
-      if ((orphan._bits & GENERIC) !== 0) pending.push(orphan._id);
-      else noteRoot(orphan);
-    }
+  let freed;
+  try {
+    freed = engine.release(id);
+  } catch (error) {
+    return;
   }
+  for (let i = 0; i < freed.length; i++) {
+    const waiter = targets[freed[i]];
+    targets[freed[i]] = undefined;
+    markDead(waiter);
+  }
+}
+
+// `target` waits on a dead promise: it is dead too, and so is whatever waits on it.
+function kill(target) {
+  const id = target._id;
+  if (id !== 0 && (target._bits & TARGET) === 0) releaseNode(id);
+  markDead(target);
+}
+
+function markDead(target) {
+  if ((target._bits & REGISTERED) !== 0) unregister(target);
+  target._bits = (target._bits & ~TARGET) | DEAD;
+  target._id = 0;
+  target._onFulfilled = undefined;
+  target._onRejected = undefined;
 }
 
 module.exports = {

@@ -194,27 +194,33 @@ impl Engine {
         Ok(target)
     }
 
-    /// Frees a node whose promise can no longer be reached from JS. Targets that waited on it
-    /// are detached and returned: they can never be settled through it.
+    /// Frees a node whose promise can no longer be reached from JS, and with it every node
+    /// that waits on it, directly or through others: nothing can settle them any more. Returns
+    /// the freed waiters' ids, parents before children, so JS can mark their promises dead.
     pub fn release(&mut self, id: NodeId) -> Result<Released> {
         let node = self.slab.get(id).ok_or(EngineError::NoNode(id))?;
         if node.has(WAITING) {
             return Err(EngineError::AlreadyWaiting(id));
         }
-        let node = self.slab.remove(id).ok_or(EngineError::NoNode(id))?;
-        if node.has(UNHANDLED) {
-            self.unhandled -= 1;
-        }
         let mut released = Vec::new();
-        let mut cursor = node.head;
-        while cursor != 0 {
-            released.push(cursor);
-            let target = self
-                .slab
-                .get_mut(cursor)
-                .ok_or(EngineError::NoNode(cursor))?;
-            target.flags &= !WAITING;
-            cursor = std::mem::take(&mut target.next);
+        let mut freeing = vec![id];
+        while let Some(next) = freeing.pop() {
+            let Some(node) = self.slab.remove(next) else {
+                continue;
+            };
+            if node.has(UNHANDLED) {
+                self.unhandled -= 1;
+            }
+            if next != id {
+                released.push(next);
+            }
+            let mut cursor = node.head;
+            let first_child = freeing.len();
+            while cursor != 0 {
+                freeing.push(cursor);
+                cursor = self.slab.get(cursor).map_or(0, |target| target.next);
+            }
+            freeing[first_child..].reverse();
         }
         Ok(released)
     }

@@ -151,13 +151,19 @@ impl Model {
         if node.waiting {
             return Err(EngineError::AlreadyWaiting(id));
         }
-        let node = self.nodes.remove(&id).ok_or(EngineError::NoNode(id))?;
-        for target in &node.reactions {
-            if let Some(waiter) = self.nodes.get_mut(target) {
-                waiter.waiting = false;
+        let mut released = Vec::new();
+        self.release_tree(id, &mut released);
+        released.remove(0);
+        Ok(released)
+    }
+
+    fn release_tree(&mut self, id: NodeId, released: &mut Vec<NodeId>) {
+        if let Some(node) = self.nodes.remove(&id) {
+            released.push(id);
+            for target in node.reactions {
+                self.release_tree(target, released);
             }
         }
-        Ok(node.reactions)
     }
 
     pub fn take_jobs(&mut self, max: usize, mut sink: impl FnMut(Job)) -> usize {

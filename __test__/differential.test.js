@@ -1,0 +1,307 @@
+'use strict';
+// Callback order and outcomes: same as native Promise.
+//
+// Every scenario runs on ferrobird and on a native Promise subclass (the oracle for a
+// spec-following promise that is not V8's own); scenarios that do not mix libraries also run
+// on plain native Promise. The logs must be equal.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const { FerroPromise, OraclePromise, run } = require('./helpers/differential');
+
+function same(name, scenario, { plainNative = false } = {}) {
+  test(name, async () => {
+    const expected = await run(scenario, OraclePromise);
+    assert.ok(expected.length > 0, 'the scenario logs something');
+    assert.deepStrictEqual(await run(scenario, FerroPromise), expected);
+    if (plainNative) assert.deepStrictEqual(await run(scenario, Promise), expected);
+  });
+}
+
+const alone = { plainNative: true };
+
+// ---- order of reactions ----
+
+same('handlers on one promise run in registration order', (P, log) => {
+  const p = P.resolve(1);
+  p.then(() => log('a'));
+  p.then(() => log('b'));
+  p.then(() => log('c'));
+}, alone);
+
+same('two chains interleave link by link', (P, log) => {
+  P.resolve().then(() => log('a1')).then(() => log('a2')).then(() => log('a3'));
+  P.resolve().then(() => log('b1')).then(() => log('b2')).then(() => log('b3'));
+}, alone);
+
+same('ferrobird jobs interleave with native jobs in enqueue order', (P, log) => {
+  const p = P.resolve();
+  p.then(() => log('fb A'));
+  Promise.resolve().then(() => log('native N'));
+  p.then(() => log('fb B'));
+  queueMicrotask(() => log('microtask'));
+  p.then(() => log('fb C'));
+});
+
+same('chains of ferrobird and native alternate tick by tick', (P, log) => {
+  let fb = P.resolve(0);
+  let native = Promise.resolve(0);
+  for (let i = 0; i < 4; i++) {
+    fb = fb.then((v) => (log('fb', v), v + 1));
+    native = native.then((v) => (log('native', v), v + 1));
+  }
+});
+
+same('a handler registered during a job runs after jobs already queued', (P, log) => {
+  const p = P.resolve();
+  p.then(() => {
+    log('first');
+    p.then(() => log('registered late'));
+    Promise.resolve().then(() => log('native from first'));
+  });
+  p.then(() => log('second'));
+});
+
+same('resolving with a promise takes the spec\'s two extra ticks', (P, log) => {
+  new P((resolve) => resolve(P.resolve('adopted'))).then((v) => log(v));
+  P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3')).then(() => log('t4'));
+}, alone);
+
+same('returning a promise from a handler takes two extra ticks', (P, log) => {
+  P.resolve().then(() => P.resolve('inner')).then((v) => log(v));
+  P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3')).then(() => log('t4'));
+}, alone);
+
+// ---- await and native interop ----
+
+same('await on a ferrobird promise takes the thenable path', (P, log) => {
+  (async () => {
+    log('before');
+    log('value', await P.resolve(1));
+    log('after');
+  })();
+  Promise.resolve().then(() => log('n1')).then(() => log('n2')).then(() => log('n3'));
+});
+
+same('an async function returning a ferrobird promise', (P, log) => {
+  (async () => P.resolve('r'))().then((v) => log('async', v));
+  P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3')).then(() => log('t4'));
+});
+
+same('a ferrobird promise resolved with a native promise', (P, log) => {
+  new P((resolve) => resolve(Promise.resolve('native'))).then((v) => log('fb got', v));
+  Promise.resolve().then(() => log('n1')).then(() => log('n2')).then(() => log('n3'));
+});
+
+same('a native promise resolved with a ferrobird promise', (P, log) => {
+  new Promise((resolve) => resolve(P.resolve('fb'))).then((v) => log('native got', v));
+  Promise.resolve().then(() => log('n1')).then(() => log('n2')).then(() => log('n3'));
+});
+
+same('await in a loop alongside ferrobird chains', (P, log) => {
+  (async () => {
+    for (let i = 0; i < 3; i++) {
+      await null;
+      log('await', i);
+    }
+  })();
+  P.resolve().then(() => log('fb1')).then(() => log('fb2')).then(() => log('fb3'));
+});
+
+same('rejections propagate through await and try/catch', (P, log) => {
+  (async () => {
+    try {
+      await P.reject(new Error('boom'));
+    } catch (error) {
+      log('caught', error);
+    }
+  })();
+});
+
+// ---- thenables (Promises/A+ 2.3, ECMA-262 PromiseResolveThenableJob) ----
+
+same('a thenable\'s then is called in a job, not synchronously', (P, log) => {
+  const thenable = { then(resolve) { log('then called'); resolve('t'); } };
+  P.resolve(thenable).then((v) => log('got', v));
+  log('sync end');
+}, alone);
+
+same('then is read exactly once', (P, log) => {
+  let reads = 0;
+  const thenable = {
+    get then() {
+      reads++;
+      return (resolve) => resolve(reads);
+    },
+  };
+  P.resolve(thenable).then((v) => log('reads', v));
+}, alone);
+
+same('a then getter that throws rejects', (P, log) => {
+  const thenable = Object.defineProperty({}, 'then', { get() { throw new Error('getter'); } });
+  P.resolve(thenable).catch((e) => log('rejected', e));
+}, alone);
+
+same('the first settle call wins, later calls and throws are ignored', (P, log) => {
+  const thenable = {
+    then(resolve, reject) {
+      resolve('first');
+      reject(new Error('second'));
+      resolve('third');
+      throw new Error('after');
+    },
+  };
+  P.resolve(thenable).then((v) => log('fulfilled', v), (e) => log('rejected', e));
+}, alone);
+
+same('a thenable that settles asynchronously', (P, log) => {
+  const thenable = { then(resolve) { setTimeout(() => resolve('late'), 1); } };
+  P.resolve(thenable).then((v) => log(v));
+}, alone);
+
+same('thenables nested three deep', (P, log) => {
+  const t = (v) => ({ then(resolve) { resolve(v); } });
+  P.resolve(t(t(t('deep')))).then((v) => log(v));
+  P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3'));
+}, alone);
+
+same('self-resolution is a TypeError', (P, log) => {
+  const p = P.resolve().then(() => p);
+  p.catch((e) => log(e.constructor === TypeError ? 'TypeError' : 'other'));
+}, alone);
+
+same('a rejection reason that is a thenable is not assimilated', (P, log) => {
+  const thenable = { then() { log('then called'); } };
+  P.reject(thenable).catch((r) => log('reason is thenable', r === thenable));
+}, alone);
+
+same('a revoked Proxy as a resolution rejects', (P, log) => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  P.resolve(proxy).catch((e) => log('rejected', e.constructor.name));
+}, alone);
+
+same('functions with a then property are thenables', (P, log) => {
+  const fn = () => {};
+  fn.then = (resolve) => resolve('from function');
+  P.resolve(fn).then((v) => log(v));
+}, alone);
+
+// ---- handlers and executors ----
+
+same('non-function handlers are ignored and values pass through', (P, log) => {
+  P.resolve(1).then(null, 5).then(undefined, {}).then((v) => log('value', v));
+  P.reject(new Error('r')).then(42).catch((e) => log('reason', e));
+}, alone);
+
+same('handlers that throw non-errors reject with them', (P, log) => {
+  P.resolve().then(() => { throw Symbol.for('sym'); }).catch((r) => log('symbol', r));
+  P.resolve().then(() => { throw undefined; }).catch((r) => log('undefined', r));
+}, alone);
+
+same('an executor that throws after resolving keeps the resolution', (P, log) => {
+  new P((resolve) => { resolve('kept'); throw new Error('ignored'); }).then((v) => log(v));
+}, alone);
+
+same('handlers that create and settle promises during the drain', (P, log) => {
+  P.resolve().then(() => {
+    const inner = new P((resolve) => resolve('inner'));
+    inner.then((v) => log(v));
+    log('outer');
+    return inner.then(() => 'chained');
+  }).then((v) => log(v));
+}, alone);
+
+same('finally passes values and reasons through and waits for its promise', (P, log) => {
+  P.resolve('v').finally(() => log('finally 1')).then((v) => log('then', v));
+  P.reject(new Error('r')).finally(() => new P((r) => setTimeout(r, 1))).catch((e) => log('catch', e));
+  P.resolve('v').finally(() => { throw new Error('from finally'); }).catch((e) => log('catch', e));
+  P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3'));
+}, alone);
+
+// ---- statics ----
+
+same('Promise.all keeps order and mixes values, ferrobird and native promises', (P, log) => {
+  P.all([1, P.resolve(2), Promise.resolve(3), { then: (r) => r(4) }]).then((v) => log('all', v));
+  P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3'));
+});
+
+same('Promise.all rejects with the first rejection', (P, log) => {
+  P.all([new P((r) => setTimeout(() => r(1), 2)), P.reject(new Error('first')), P.reject(new Error('second'))])
+    .catch((e) => log(e));
+}, alone);
+
+same('Promise.all over an empty iterable and a non-iterable', (P, log) => {
+  P.all([]).then((v) => log('empty', v));
+  P.all(5).catch((e) => log('not iterable', e.constructor.name));
+  P.all(new Set([1, 2])).then((v) => log('set', v));
+}, alone);
+
+same('Promise.allSettled reports each outcome', (P, log) => {
+  P.allSettled([1, P.reject('no'), P.resolve(3)]).then((v) => log(v));
+}, alone);
+
+same('Promise.any fulfils with the first fulfilment or rejects with AggregateError', (P, log) => {
+  P.any([P.reject(1), P.resolve(2), P.resolve(3)]).then((v) => log('any', v));
+  P.any([P.reject(1), P.reject(2)]).catch((e) => log(e.constructor.name, e.errors));
+  P.any([]).catch((e) => log('empty', e.constructor.name, e.errors));
+}, alone);
+
+same('Promise.race settles with the first to settle', (P, log) => {
+  P.race([new P((r) => setTimeout(() => r('slow'), 3)), P.resolve('fast')]).then((v) => log(v));
+  P.race([P.reject(new Error('first')), P.resolve('second')]).catch((e) => log(e));
+}, alone);
+
+// Node 20's native Promise has neither withResolvers nor try, so these pin the outcome.
+test('Promise.withResolvers and Promise.try (ES2024/ES2025)', async () => {
+  const log = await run((P, log) => {
+    const { promise, resolve } = P.withResolvers();
+    promise.then((v) => log('resolvers', v));
+    resolve('r');
+    P.try(() => 'tried').then((v) => log(v));
+    P.try(() => { throw new Error('try threw'); }).catch((e) => log(e));
+    P.try((a, b) => a + b, 2, 3).then((v) => log('args', v));
+    P.try(42).catch((e) => log('not callable', e.constructor.name));
+  }, FerroPromise);
+  assert.deepStrictEqual(log, ['resolvers r', 'tried', 'Error: try threw', 'args 5', 'not callable TypeError']);
+});
+
+same('Promise.resolve returns its argument when it is the same kind of promise', (P, log) => {
+  const p = P.resolve(1);
+  log('same', P.resolve(p) === p);
+  log('native wrapped', P.resolve(Promise.resolve(1)) !== Promise.resolve(1));
+});
+
+// ---- subclassing ----
+
+same('subclasses: then returns the subclass, statics honour this', (P, log) => {
+  class Sub extends P {}
+  const s = Sub.resolve(1);
+  log('instance', s instanceof Sub, s instanceof P);
+  const t = s.then((v) => v + 1);
+  log('then returns subclass', t instanceof Sub);
+  t.then((v) => log('value', v));
+  log('all returns subclass', Sub.all([1]) instanceof Sub);
+  log('race returns subclass', Sub.race([1]) instanceof Sub);
+  log('reject returns subclass', Sub.reject(1).catch(() => {}) instanceof Sub);
+});
+
+same('Symbol.species picks the constructor of derived promises', (P, log) => {
+  class Sub extends P {
+    static get [Symbol.species]() {
+      return P;
+    }
+  }
+  const t = Sub.resolve(1).then(() => {});
+  log('derived is base', t instanceof Sub, t instanceof P);
+});
+
+same('calling the constructor wrongly throws TypeError', (P, log) => {
+  try { P(() => {}); } catch (e) { log('no new', e.constructor.name); }
+  try { new P(5); } catch (e) { log('bad executor', e.constructor.name); }
+  try { P.prototype.then.call({}, () => {}); } catch (e) { log('bad receiver', e.constructor.name); }
+});
+
+same('Symbol.toStringTag', (P, log) => {
+  log(Object.prototype.toString.call(P.resolve()));
+}, alone);

@@ -1,0 +1,43 @@
+'use strict';
+// Runs one scenario on several promise implementations and returns each one's log.
+//
+// A scenario is `(P, log) => void`: it uses `P` as its promise constructor, may mix in native
+// promises, `await` and `queueMicrotask`, and calls `log(...)` as things happen. The log is
+// read once the event loop has turned a few times, so every microtask has run.
+
+const FerroPromise = require('../..');
+
+// The oracle for scenarios that mix libraries: a native subclass. V8 gives `await` and native
+// resolve functions a fast path for plain native promises only; for a subclass instance it
+// follows the generic spec steps, as it must for ferrobird.
+class OraclePromise extends Promise {}
+
+function settleLoop() {
+  return new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+function describe(value) {
+  if (value instanceof Error) return `${value.constructor.name}: ${value.message}`;
+  if (typeof value === 'symbol') return value.toString();
+  if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
+  if (value && typeof value === 'object') {
+    if (value instanceof FerroPromise || value instanceof Promise) return 'promise';
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+async function run(scenario, P) {
+  const entries = [];
+  const log = (...parts) => entries.push(parts.map(describe).join(' '));
+  try {
+    scenario(P, log);
+  } catch (error) {
+    log('sync throw', error);
+  }
+  await settleLoop();
+  await settleLoop();
+  return entries;
+}
+
+module.exports = { FerroPromise, OraclePromise, run, describe };

@@ -1,0 +1,159 @@
+'use strict';
+// unhandledRejection / rejectionHandled: same as native Promise.
+//
+// Each scenario runs in a child process twice, once with native Promise and once with
+// ferrobird, and the two must report the same events in the same order (interleaved with the
+// scenario's own log lines), exit with the same code and print the reason in the same cases.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferrobird-unhandled-'));
+
+function script(body, { listen }) {
+  return `
+const P = process.env.LIB === 'native' ? Promise : require(${JSON.stringify(root)});
+const names = new Map();
+const label = (promise, name) => (names.set(promise, name), promise);
+const events = [];
+const log = (entry) => events.push(entry);
+if (${listen}) {
+  process.on('unhandledRejection', (reason, promise) =>
+    events.push('unhandled ' + (reason && reason.message || String(reason)) + ' @' + (names.get(promise) || '?')));
+  process.on('rejectionHandled', (promise) => events.push('handled @' + (names.get(promise) || '?')));
+}
+process.on('exit', () => process.stdout.write(JSON.stringify(events)));
+${body}
+`;
+}
+
+function runScenario(lib, body, { listen = true, flags = [] } = {}) {
+  const file = path.join(dir, `scenario-${Math.random().toString(36).slice(2)}.js`);
+  fs.writeFileSync(file, script(body, { listen }));
+  const child = spawnSync(process.execPath, [...flags, file], {
+    env: { ...process.env, LIB: lib },
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+  return {
+    events: child.stdout ? JSON.parse(child.stdout || '[]') : null,
+    status: child.status,
+    printedReason: /MARK-REASON/.test(child.stderr),
+    stderr: child.stderr,
+  };
+}
+
+function same(name, body, options) {
+  test(name, () => {
+    const native = runScenario('native', body, options);
+    const ferro = runScenario('ferrobird', body, options);
+    assert.deepStrictEqual(ferro.events, native.events, ferro.stderr);
+    assert.strictEqual(ferro.status, native.status, ferro.stderr);
+    assert.strictEqual(ferro.printedReason, native.printedReason, ferro.stderr);
+    return native;
+  });
+}
+
+same('a rejection with no handler is reported once', `
+  label(P.reject(new Error('r1')), 'p');
+  setTimeout(() => log('timeout'), 5);
+`);
+
+same('a handler attached in the same tick prevents the report', `
+  const p = label(P.reject(new Error('r1')), 'p');
+  p.catch(() => log('caught'));
+`);
+
+same('a handler attached after an await in the same tick prevents the report', `
+  const p = label(P.reject(new Error('r1')), 'p');
+  (async () => { await null; await null; p.catch(() => log('caught')); })();
+`);
+
+same('a handler attached after native thens in the same tick prevents the report', `
+  const p = label(P.reject(new Error('r1')), 'p');
+  Promise.resolve().then(() => {}).then(() => p.catch(() => log('caught')));
+`);
+
+same('a handler attached from a nextTick queued by a microtask', `
+  const p = label(P.reject(new Error('r1')), 'p');
+  queueMicrotask(() => process.nextTick(() => p.catch(() => log('caught'))));
+`);
+
+same('a handler attached on a later turn gives rejectionHandled', `
+  const p = label(P.reject(new Error('late')), 'p');
+  setTimeout(() => { log('attach'); p.catch(() => log('caught')); }, 5);
+  setTimeout(() => log('end'), 20);
+`);
+
+same('a second late handler gives no second event', `
+  const p = label(P.reject(new Error('late')), 'p');
+  setTimeout(() => { p.catch(() => log('caught 1')); }, 5);
+  setTimeout(() => { p.catch(() => log('caught 2')); }, 10);
+  setTimeout(() => log('end'), 20);
+`);
+
+same('only the end of an unhandled chain is reported', `
+  const p = label(P.reject(new Error('chain')), 'p');
+  const q = label(p.then(() => {}), 'q');
+  label(q.then(() => {}), 'r');
+`);
+
+same('a handler that throws rejects its promise unhandled', `
+  label(P.resolve().then(() => { throw new Error('thrown'); }), 'child');
+`);
+
+same('a rejected promise adopted by another is handled by the adoption', `
+  const inner = label(P.reject(new Error('inner')), 'inner');
+  label(new P((resolve) => resolve(inner)), 'outer');
+`);
+
+same('await of a rejected ferrobird promise rejects the async function', `
+  (async () => { await label(P.reject(new Error('awaited')), 'p'); })();
+`);
+
+same('a rejection during a later turn', `
+  setTimeout(() => { label(new P((_, reject) => reject(new Error('timer'))), 'p'); }, 2);
+  setTimeout(() => log('end'), 20);
+`);
+
+same('non-error reasons', `
+  label(P.reject(42), 'number');
+  label(P.reject(undefined), 'undefined');
+`);
+
+for (const mode of ['throw', 'strict', 'warn', 'none', 'warn-with-error-code']) {
+  same(`with no listener, --unhandled-rejections=${mode} acts as for native`, `
+    P.reject(new Error('MARK-REASON'));
+    setTimeout(() => log('survived'), 5);
+  `, { listen: false, flags: [`--unhandled-rejections=${mode}`] });
+}
+
+same('with no listener, the default mode throws like native', `
+  P.reject(new Error('MARK-REASON'));
+  setTimeout(() => log('survived'), 5);
+`, { listen: false });
+
+test('Promise.config({ unhandledRejections: "warn" }) prints and goes on, like Bluebird', () => {
+  const result = runScenario('ferrobird', `
+    P.config({ unhandledRejections: 'warn' });
+    P.reject(new Error('MARK-REASON'));
+    setTimeout(() => log('survived'), 5);
+  `, { listen: false });
+  assert.strictEqual(result.status, 0, result.stderr);
+  assert.deepStrictEqual(result.events, ['survived']);
+  assert.match(result.stderr, /^Unhandled rejection Error: MARK-REASON/m);
+});
+
+test('a listener still hears rejections in warn mode, and nothing is printed', () => {
+  const result = runScenario('ferrobird', `
+    P.config({ unhandledRejections: 'warn' });
+    label(P.reject(new Error('MARK-REASON')), 'p');
+  `);
+  assert.deepStrictEqual(result.events, ['unhandled MARK-REASON @p']);
+  assert.strictEqual(result.printedReason, false);
+});
