@@ -131,12 +131,6 @@ impl Model {
         })
     }
 
-    pub fn reject_unobserved(&mut self) -> Result<NodeId> {
-        let id = self.create()?;
-        self.settle(id, State::Rejected)?;
-        Ok(id)
-    }
-
     pub fn lock(&mut self, target: NodeId) -> Result<NodeId> {
         let target = self.pending_target(target)?;
         self.queue.push_back(Job {

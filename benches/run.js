@@ -1,0 +1,59 @@
+'use strict';
+// `npm run bench`: every (workload, library) pair in its own child process, RUNS times; the
+// table shows the median time, the median peak RSS, and ferrobird's ratios to bluebird and
+// native, all from this one run.
+//   node benches/run.js [workload ...]   (default: all)   RUNS=n to change the repeat count
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const RUNS = Number(process.env.RUNS || 5);
+const LIBRARIES = ['ferrobird', 'bluebird', 'native'];
+const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function measure(workload, library) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'worker.js'), workload, library], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    samples.push(JSON.parse(out));
+  }
+  return { ms: median(samples.map((s) => s.ms)), mb: median(samples.map((s) => s.mb)) };
+}
+
+const rows = [];
+for (const workload of chosen) {
+  const description = require(`./workloads/${workload}`).description;
+  const results = {};
+  for (const library of LIBRARIES) results[library] = measure(workload, library);
+  rows.push({ description, results });
+  process.stderr.write(`measured ${workload}\n`);
+}
+
+const fmt = (n) => n.toFixed(n < 10 ? 1 : 0);
+const ratio = (a, b) => (a / b).toFixed(2) + 'x';
+const lines = [
+  `ferrobird benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ` +
+    `${os.cpus().length} x ${os.cpus()[0].model.trim()}, median of ${RUNS} runs`,
+  '',
+  '| workload | ferrobird ms | bluebird ms | native ms | vs bluebird | vs native | peak MB (fb / bb / native) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const { description, results } of rows) {
+  const { ferrobird: f, bluebird: b, native: n } = results;
+  lines.push(
+    `| ${description} | ${fmt(f.ms)} | ${fmt(b.ms)} | ${fmt(n.ms)} | ${ratio(f.ms, b.ms)} | ${ratio(f.ms, n.ms)} | ` +
+      `${fmt(f.mb)} / ${fmt(b.mb)} / ${fmt(n.mb)} |`
+  );
+}
+console.log(lines.join('\n'));
