@@ -62,6 +62,18 @@ same('a handler registered during a job runs after jobs already queued', (P, log
   p.then(() => log('second'));
 });
 
+same('reactions enqueued by one settlement run together, before native jobs they queue', (P, log) => {
+  let resolve;
+  const p = new P((r) => { resolve = r; });
+  p.then(() => { log('a'); Promise.resolve().then(() => log('native from a')); });
+  p.then(() => log('b'));
+  Promise.resolve().then(() => log('native before resolve'));
+  resolve();
+  p.then(() => log('c'));
+  Promise.resolve().then(() => log('native after resolve'));
+  p.then(() => log('d'));
+});
+
 same('resolving with a promise takes the spec\'s two extra ticks', (P, log) => {
   new P((resolve) => resolve(P.resolve('adopted'))).then((v) => log(v));
   P.resolve().then(() => log('t1')).then(() => log('t2')).then(() => log('t3')).then(() => log('t4'));

@@ -210,7 +210,7 @@ function addReaction(parent, target) {
     if ((bits & REGISTERED) !== 0) unregister(parent);
     if (answer > ID_MASK) unhandled.handled(parent);
   }
-  args.push(parent._value, undefined);
+  args.push(parent._value, 1);
   schedule();
 }
 
@@ -291,32 +291,43 @@ Promise.prototype.then = function then(onFulfilled, onRejected) {
 
 // ---- jobs -------------------------------------------------------------------------------
 
-const JOB_BATCH = 256;
-const jobBuffer = new Int32Array(JOB_BATCH * 2);
-let jobCount = 0;
-let jobCursor = 0;
+// The job ring shared with the engine (src/binding/ring.rs): [head, tail, (kind, id) ...].
+const RING_JOBS = 4096;
+const RING_HEADER = 2;
+const COUNTER_MASK = (1 << 30) - 1;
+const ring = new Int32Array(new ArrayBuffer((RING_HEADER + 2 * RING_JOBS) * 4));
+engine.attachRing(ring.buffer, RING_JOBS);
+let ringHead = 0;
 
 function schedule() {
   nativeThen.call(nativeResolved, runJob);
 }
 
+// The jobs one settlement enqueues are contiguous in the ECMA-262 queue: nothing can come
+// between them, so one native microtask runs them all. The first job's extra carries the
+// batch size.
 function enqueued(count, value) {
-  for (let i = 0; i < count; i++) {
-    args.push(value, undefined);
-    schedule();
-  }
+  if (count === 0) return;
+  args.push(value, count);
+  for (let i = 1; i < count; i++) args.push(value, undefined);
+  schedule();
 }
 
-// One native microtask runs one ferrobird job: the next one in the engine's queue.
+// One native microtask runs one ferrobird job, or one batch of jobs enqueued together: the
+// next ones in the engine's queue.
 function runJob() {
-  if (jobCursor === jobCount) {
-    jobCount = engine.takeJobs(jobBuffer);
-    jobCursor = 0;
-    if (jobCount === 0) return;
-  }
-  const kind = jobBuffer[jobCursor * 2];
-  const id = jobBuffer[jobCursor * 2 + 1];
-  jobCursor++;
+  const extra = args.peekExtra();
+  let remaining = typeof extra === 'number' ? extra : 1;
+  while (remaining-- > 0) runNextJob();
+}
+
+function runNextJob() {
+  if (ringHead === ring[1]) engine.refill();
+  const slot = RING_HEADER + ((ringHead & (RING_JOBS - 1)) << 1);
+  const kind = ring[slot];
+  const id = ring[slot + 1];
+  ringHead = (ringHead + 1) & COUNTER_MASK;
+  ring[0] = ringHead;
   const extra = args.peekExtra();
   const argument = args.shift();
   const target = targets[id];

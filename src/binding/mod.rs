@@ -5,11 +5,12 @@
 //! reports engine errors as JS errors. Each Node thread (main thread or `worker_thread`) gets
 //! its own engine through a thread-local, so the addon is context-aware without a lookup.
 
+mod ring;
+
 use std::cell::RefCell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use napi::bindgen_prelude::Int32Array;
-use napi::{Error, Result, Status};
+use napi::{Env, Error, JsArrayBuffer, Result, Status};
 use napi_derive::napi;
 
 use crate::engine::{Engine, EngineError, State};
@@ -64,6 +65,7 @@ pub fn create() -> Result<u32> {
 pub fn then(parent: u32, state: u32, target: u32) -> Result<u32> {
     with_engine(|engine| {
         let outcome = engine.then(parent, settled_state(state)?, target)?;
+        ring::flush(engine);
         Ok(outcome.target
             | if outcome.was_unhandled {
                 WAS_UNHANDLED
@@ -78,6 +80,7 @@ pub fn then(parent: u32, state: u32, target: u32) -> Result<u32> {
 pub fn settle(id: u32, state: u32) -> Result<u32> {
     with_engine(|engine| {
         let outcome = engine.settle(id, settled_state(state)?)?;
+        ring::flush(engine);
         Ok(outcome.jobs << 1 | u32::from(outcome.unhandled))
     })
 }
@@ -91,7 +94,11 @@ pub fn reject_unobserved() -> Result<u32> {
 /// Resolves `target` (0: a new node) to a thenable and enqueues its thenable job.
 #[napi]
 pub fn lock(target: u32) -> Result<u32> {
-    with_engine(|engine| engine.lock(target))
+    with_engine(|engine| {
+        let target = engine.lock(target)?;
+        ring::flush(engine);
+        Ok(target)
+    })
 }
 
 /// Frees the node of a promise that JS can no longer reach; returns the targets that waited
@@ -101,19 +108,23 @@ pub fn release(id: u32) -> Result<Vec<u32>> {
     with_engine(|engine| engine.release(id))
 }
 
-/// Moves jobs from the head of the queue into `buffer` as (kind, target) pairs; returns how
-/// many jobs were moved.
+/// Hands the engine the shared job ring (see `ring.rs`): `capacity` jobs after a two-slot
+/// header.
 #[napi]
-pub fn take_jobs(mut buffer: Int32Array) -> Result<u32> {
-    let slots: &mut [i32] = &mut buffer;
+pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32) -> Result<()> {
+    ring::attach(env, buffer, capacity)?;
     with_engine(|engine| {
-        let mut cursor = 0;
-        let taken = engine.take_jobs(slots.len() / 2, |job| {
-            slots[cursor] = job.kind as i32;
-            slots[cursor + 1] = job.target as i32;
-            cursor += 2;
-        });
-        Ok(taken as u32)
+        ring::flush(engine);
+        Ok(())
+    })
+}
+
+/// Moves jobs that did not fit into the ring; JS calls it when it finds the ring empty.
+#[napi]
+pub fn refill() -> Result<()> {
+    with_engine(|engine| {
+        ring::flush(engine);
+        Ok(())
     })
 }
 
