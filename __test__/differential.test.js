@@ -249,14 +249,12 @@ same('Promise.all over an empty iterable and a non-iterable', (P, log) => {
   P.all(new Set([1, 2])).then((v) => log('set', v));
 }, alone);
 
-same('Promise.allSettled reports each outcome', (P, log) => {
-  P.allSettled([1, P.reject('no'), P.resolve(3)]).then((v) => log(v));
-}, alone);
+// Promise.allSettled, Promise.any([]) and Promise.try(fn, ...args) are Bluebird's on the main
+// export, where Bluebird and ES disagree: bluebird.test.js pins them.
 
 same('Promise.any fulfils with the first fulfilment or rejects with AggregateError', (P, log) => {
   P.any([P.reject(1), P.resolve(2), P.resolve(3)]).then((v) => log('any', v));
   P.any([P.reject(1), P.reject(2)]).catch((e) => log(e.constructor.name, e.errors));
-  P.any([]).catch((e) => log('empty', e.constructor.name, e.errors));
 }, alone);
 
 same('Promise.race settles with the first to settle', (P, log) => {
@@ -272,10 +270,9 @@ test('Promise.withResolvers and Promise.try (ES2024/ES2025)', async () => {
     resolve('r');
     P.try(() => 'tried').then((v) => log(v));
     P.try(() => { throw new Error('try threw'); }).catch((e) => log(e));
-    P.try((a, b) => a + b, 2, 3).then((v) => log('args', v));
     P.try(42).catch((e) => log('not callable', e.constructor.name));
   }, FerroPromise);
-  assert.deepStrictEqual(log, ['resolvers r', 'tried', 'Error: try threw', 'args 5', 'not callable TypeError']);
+  assert.deepStrictEqual(log, ['resolvers r', 'tried', 'Error: try threw', 'not callable TypeError']);
 });
 
 same('Promise.resolve returns its argument when it is the same kind of promise', (P, log) => {

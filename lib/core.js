@@ -50,6 +50,7 @@ function Promise(executor) {
   // `_onRejected` holds the native shadow that reports it to Node (see unhandled.js).
   this._onFulfilled = undefined;
   this._onRejected = undefined;
+  // The `this` of handlers, set by Bluebird's `.bind()` and inherited by derived promises.
   this._receiver = undefined;
   if (executor !== INTERNAL) {
     if (typeof executor !== 'function') {
@@ -57,6 +58,12 @@ function Promise(executor) {
     }
     this._resolveFromExecutor(executor);
   }
+}
+
+// The receiver of `.bind(promise)`: known once that promise settles, shared by everything
+// derived before then.
+function LateReceiver() {
+  this.value = undefined;
 }
 
 // A reaction whose promise came from a foreign or subclass constructor (NewPromiseCapability).
@@ -281,6 +288,7 @@ Promise.prototype.then = function then(onFulfilled, onRejected) {
     const child = new Promise(INTERNAL);
     child._onFulfilled = onFulfilled;
     child._onRejected = onRejected;
+    child._receiver = this._receiver;
     addReaction(this, child);
     return child;
   }
@@ -299,8 +307,36 @@ const ring = new Int32Array(new ArrayBuffer((RING_HEADER + 2 * RING_JOBS) * 4));
 engine.attachRing(ring.buffer, RING_JOBS);
 let ringHead = 0;
 
+// Promise.setScheduler: a user's scheduler gets one call per batch of jobs, as in Bluebird,
+// and ferrobird's jobs no longer interleave with native ones.
+let customScheduler = null;
+let batchedRuns = 0;
+let batchScheduled = false;
+
 function schedule() {
-  nativeThen.call(nativeResolved, runJob);
+  if (customScheduler === null) {
+    nativeThen.call(nativeResolved, runJob);
+    return;
+  }
+  batchedRuns++;
+  if (!batchScheduled) {
+    batchScheduled = true;
+    customScheduler(drainBatch);
+  }
+}
+
+function drainBatch() {
+  batchScheduled = false;
+  while (batchedRuns > 0) {
+    batchedRuns--;
+    runJob();
+  }
+}
+
+function setScheduler(fn) {
+  const previous = customScheduler;
+  customScheduler = fn;
+  return previous;
 }
 
 // The jobs one settlement enqueues are contiguous in the ECMA-262 queue: nothing can come
@@ -352,9 +388,11 @@ function runReaction(promise, kind, argument) {
     else reject(promise, argument);
     return;
   }
+  let receiver = promise._receiver;
+  if (receiver instanceof LateReceiver) receiver = receiver.value;
   let result;
   try {
-    result = handler(argument);
+    result = receiver === undefined ? handler(argument) : handler.call(receiver, argument);
   } catch (error) {
     reject(promise, error);
     return;
@@ -484,6 +522,8 @@ function markDead(target) {
 
 module.exports = {
   Promise,
+  DEAD,
+  LateReceiver,
   INTERNAL,
   PENDING,
   FULFILLED,
@@ -499,6 +539,7 @@ module.exports = {
   newPromiseCapability,
   capabilityFor,
   promiseResolve,
+  setScheduler,
   messages,
   NativePromise,
 };

@@ -1,0 +1,326 @@
+'use strict';
+// The Bluebird API: same as bluebird 3.7.2.
+//
+// Each scenario is `async (P, log) => result`; it runs on bluebird and on ferrobird, and the
+// results (values, or error class and message) and logs must be equal. Bluebird runs its
+// handlers from setImmediate, so scenarios compare outcomes and the order of effects within
+// the scenario, not interleaving with native promises.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const util = require('node:util');
+const Bluebird = require('bluebird');
+const Ferro = require('..');
+
+function describe(value) {
+  if (value instanceof Error) {
+    const extra = typeof value.length === 'number' ? ` length=${value.length}` : '';
+    return `${value.name}: ${value.message}${extra}`;
+  }
+  if (value instanceof Map) return `Map(${JSON.stringify([...value])})`;
+  if (value === undefined) return 'undefined';
+  return JSON.stringify(value);
+}
+
+async function outcome(scenario, P) {
+  const log = [];
+  let result;
+  try {
+    result = 'value ' + describe(await scenario(P, (...parts) => log.push(parts.map(describe).join(' '))));
+  } catch (error) {
+    result = 'error ' + describe(error);
+  }
+  return { result, log };
+}
+
+function same(name, scenario) {
+  test(name, async () => {
+    const expected = await outcome(scenario, Bluebird);
+    assert.deepStrictEqual(await outcome(scenario, Ferro), expected);
+  });
+}
+
+// ---- core ----
+
+same('spread applies the array, after resolving its elements', (P) =>
+  P.resolve([1, P.resolve(2), 3]).spread((a, b, c) => a + b + c));
+
+same('catch with an error class filter', (P) =>
+  P.reject(new TypeError('t')).catch(RangeError, () => 'range').catch(TypeError, (e) => 'type ' + e.message));
+
+same('catch with several filters, a predicate and an object pattern', (P) =>
+  P.reject(Object.assign(new Error('m'), { code: 'E42' }))
+    .catch(RangeError, (e) => e.code === 'x', () => 'wrong')
+    .caught({ code: 'E42' }, (e) => 'pattern ' + e.message));
+
+same('a catch predicate that throws rejects with its error', (P) =>
+  P.reject(new Error('original')).catch(() => { throw new Error('from predicate'); }, () => 'handled'));
+
+same('a non-object catch filter rejects', (P) => {
+  const source = P.reject(new Error('x'));
+  source.suppressUnhandledRejections();
+  return source.catch('nope', () => 'handled');
+});
+
+same('error() catches operational errors only', (P, log) =>
+  P.fromCallback((cb) => cb(new Error('op')))
+    .error((e) => { log('operational', e.name, e.message, e.cause.message); })
+    .then(() => P.reject(new Error('programmer')).error(() => 'wrong'))
+    .catch((e) => 'passed through ' + e.message));
+
+same('finally and lastly pass the value and wait for their promise', (P, log) =>
+  P.resolve('v').lastly(() => P.delay(2).then(() => log('lastly'))).finally(() => log('finally')));
+
+same('bind sets this for handlers and derived promises', (P) =>
+  P.bind({ base: 10 }, 1).then(function (v) { return this.base + v; }).then(function (v) { return [this.base, v]; }));
+
+same('bind to a promise waits for it', (P) =>
+  P.resolve(2).bind(P.delay(2, { k: 3 })).then(function (v) { return this.k * v; }));
+
+same('join passes the values to the handler', (P) => P.join(P.resolve(1), 2, P.delay(1, 3), (a, b, c) => [a, b, c]));
+
+same('join without a handler is all', (P) => P.join(1, P.resolve(2)));
+
+same('try with an array argument spreads it with the context', (P) =>
+  P.try(function (a, b) { return [this.c, a, b]; }, [1, 2], { c: 3 }));
+
+same('try and attempt catch throws; a non-function rejects', (P, log) =>
+  P.attempt(() => { throw new Error('thrown'); }).catch((e) => log(e)).then(() => P.try(5)));
+
+same('method wraps return values and throws', (P, log) => {
+  const m = P.method(function (x) { if (x) throw new Error('bad'); return this.v; });
+  return m.call({ v: 'ok' }, false).then((v) => log(v)).then(() => m(true));
+});
+
+same('method with a non-function throws synchronously', (P) => {
+  try {
+    P.method(null);
+    return 'no throw';
+  } catch (e) {
+    return e.message;
+  }
+});
+
+same('resolve, cast, fulfilled, reject, rejected, is, defer', (P) => {
+  const d = P.defer();
+  d.resolve(4);
+  return P.all([P.cast(1), P.fulfilled(2), P.resolve(3), d.promise, P.rejected(5).catch((r) => r), P.is(d.promise), P.is({})]);
+});
+
+// ---- callbacks ----
+
+same('fromCallback and fromNode, with multiArgs', (P) =>
+  P.all([P.fromCallback((cb) => cb(null, 1, 2)), P.fromNode((cb) => cb(null, 1, 2), { multiArgs: true })]));
+
+same('fromCallback wraps a plain error as OperationalError', (P) =>
+  P.fromCallback((cb) => cb(new Error('plain'))).catch((e) => [e.name, e.message, e instanceof P.OperationalError, e.isOperational]));
+
+same('fromCallback keeps a typed error and marks it operational', (P) =>
+  P.fromCallback((cb) => cb(new TypeError('typed'))).catch((e) => [e.name, e instanceof TypeError, e.isOperational]));
+
+same('asCallback and nodeify call back with (null, value) or (error)', (P, log) => new P((done) => {
+  P.resolve(1).asCallback((...args) => log('value', args));
+  P.resolve(undefined).nodeify((...args) => log('undefined', args.length));
+  P.resolve([1, 2]).asCallback((...args) => log('spread', args), { spread: true });
+  P.reject(new Error('e')).asCallback((e) => log('error', e.message));
+  P.reject(null).asCallback((e) => { log('falsy reason', e.message, e.cause); done('done'); });
+}));
+
+same('promisify: value, context, multiArgs, errors and marking', (P, log) => {
+  const obj = { k: 7, method(a, cb) { cb(null, this.k + a); } };
+  const plain = P.promisify((a, b, cb) => cb(null, a, b));
+  const multi = P.promisify((a, b, cb) => cb(null, a, b), { multiArgs: true });
+  const bound = P.promisify(obj.method, { context: obj });
+  const failing = P.promisify((cb) => cb(new Error('cb error')));
+  const throwing = P.promisify(() => { throw new Error('sync throw'); });
+  log('marked', P.promisify(plain) === plain, plain.__isPromisified__);
+  return P.all([plain(1, 2), multi(1, 2), bound(1), failing().catch((e) => e.name), throwing().catch((e) => e.message)]);
+});
+
+same('promisifyAll: suffix, filter, classes, no double promisification', (P) => {
+  class Store {
+    constructor() { this.items = ['a']; }
+    get(i, cb) { cb(null, this.items[i]); }
+  }
+  const api = {
+    Store,
+    read(cb) { cb(null, 'read'); },
+    _private(cb) { cb(null, 'private'); },
+    skip(cb) { cb(null, 'skip'); },
+  };
+  P.promisifyAll(api, { filter: (name, fn, target, passesDefault) => passesDefault && name !== 'skip' });
+  P.promisifyAll(api, { filter: (name, fn, target, passesDefault) => passesDefault && name !== 'skip' });
+  const custom = P.promisifyAll({ go(cb) { cb(null, 'go'); } }, { suffix: 'P' });
+  return P.all([
+    api.readAsync(), new Store().getAsync(0), typeof api._privateAsync, typeof api.skipAsync,
+    typeof api.readAsyncAsync, custom.goP(),
+  ]);
+});
+
+// ---- inspection ----
+
+same('synchronous inspection after settlement', (P) => {
+  const f = P.resolve(1);
+  const r = P.reject(new Error('r'));
+  r.suppressUnhandledRejections();
+  const pending = new P(() => {});
+  return P.delay(2).then(() => [
+    f.isFulfilled(), f.isRejected(), f.isPending(), f.isResolved(), f.value(),
+    r.isRejected(), r.reason().message, pending.isPending(), pending.isResolved(), f.isCancelled(),
+    JSON.stringify(f), JSON.stringify(pending),
+  ]);
+});
+
+same('value() and reason() throw on the wrong state', (P) => {
+  const p = new P(() => {});
+  const messages = [];
+  try { p.value(); } catch (e) { messages.push(e.name + ': ' + e.message); }
+  try { p.reason(); } catch (e) { messages.push(e.name + ': ' + e.message); }
+  return messages;
+});
+
+same('reflect gives a PromiseInspection', (P) =>
+  P.all([P.resolve(1).reflect(), P.reject(new Error('x')).reflect()]).then(([a, b]) =>
+    [a.isFulfilled(), a.value(), b.isRejected(), b.reason().message, a instanceof P.PromiseInspection]));
+
+// ---- collections ----
+
+same('props of an object and of a Map', (P) =>
+  P.all([P.props({ a: P.resolve(1), b: 2 }), P.props(new Map([['k', P.resolve('v')]]))]));
+
+same('props of a non-object rejects', (P) => P.props(5));
+
+same('any and some', (P) => P.all([
+  P.any([P.reject(1), P.delay(2, 'late'), P.resolve('first')]),
+  P.some([P.delay(3, 'c'), P.resolve('a'), P.delay(1, 'b')], 2),
+]));
+
+same('any of nothing is a RangeError', (P) => P.any([]));
+
+same('some rejects with an AggregateError once it cannot succeed', (P) =>
+  P.some([P.reject(new Error('1')), P.reject(new Error('2')), P.resolve(3)], 2).catch((e) =>
+    [e.name, e.length, e[0].message, e instanceof P.AggregateError]));
+
+same('race of a promise for an array', (P) => P.race(P.resolve([P.delay(5, 'slow'), P.delay(1, 'fast')])));
+
+same('map keeps order and respects concurrency', (P, log) => {
+  let running = 0;
+  let max = 0;
+  return P.map([30, 10, 20, 5], (ms, i) => {
+    running++;
+    max = Math.max(max, running);
+    return P.delay(ms).then(() => { running--; return i * 2; });
+  }, { concurrency: 2 }).then((v) => [v, max]);
+});
+
+same('map awaits input promises and passes (value, index, length)', (P) =>
+  P.map([P.resolve(1), 2, P.delay(1, 3)], (v, i, n) => [v, i, n]));
+
+same('map rejects when a mapper throws or rejects', (P) =>
+  P.map([1, 2, 3], (v) => (v === 2 ? P.reject(new Error('two')) : v)));
+
+same('map with a bad concurrency rejects', (P) => P.map([1], (v) => v, { concurrency: 'x' }));
+
+same('filter', (P) => P.filter([1, 2, 3, 4, P.resolve(5)], (v) => P.delay(1, v % 2 === 1), { concurrency: 2 }));
+
+same('mapSeries runs one at a time, in order', (P, log) =>
+  P.mapSeries([20, 1, 10], (ms, i) => { log('start', i); return P.delay(ms).then(() => { log('end', i); return ms; }); }));
+
+same('each runs in order and returns the original values', (P, log) =>
+  P.each([P.resolve('a'), 'b'], (v, i, n) => { log(v, i, n); return P.delay(1); }));
+
+same('reduce with and without an initial value, promises anywhere', (P) => P.all([
+  P.reduce([1, P.resolve(2), 3], (acc, v, i, n) => acc + v * i + n, P.resolve(100)),
+  P.reduce([P.resolve('a'), 'b', 'c'], (acc, v) => P.delay(1, acc + v)),
+  P.reduce([], (acc, v) => acc + v),
+  P.reduce([], (acc, v) => acc + v, 'init'),
+]));
+
+same('settle and allSettled give inspections', (P) =>
+  P.allSettled([P.resolve(1), P.reject(new Error('no'))]).then((list) =>
+    list.map((i) => (i.isFulfilled() ? ['ok', i.value()] : ['bad', i.reason().message]))));
+
+same('instance collection methods', (P) => P.all([
+  P.resolve([1, 2, 3]).map((v) => v * 2),
+  P.resolve([1, 2, 3]).filter((v) => v > 1),
+  P.resolve([1, 2, 3]).reduce((a, v) => a + v, 0),
+  P.resolve({ a: P.resolve(1) }).props(),
+  P.resolve([P.resolve(1), 2]).all(),
+  P.resolve([P.delay(3, 'x'), 'y']).any(),
+]));
+
+// ---- timers ----
+
+same('delay resolves after the delay, with a value or a promise', (P) => P.all([P.delay(2, 'v'), P.delay(1, P.resolve('p')), P.resolve('i').delay(1)]));
+
+same('timeout rejects with TimeoutError', (P) => P.delay(50).timeout(5).catch((e) => [e.name, e.message, e instanceof P.TimeoutError]));
+
+same('timeout with a message or an error', (P) => P.all([
+  P.delay(50).timeout(1, 'custom').catch((e) => e.message),
+  P.delay(50).timeout(1, new RangeError('own')).catch((e) => e.name + ' ' + e.message),
+  P.delay(1, 'in time').timeout(50),
+]));
+
+// ---- utilities ----
+
+same('tap and tapCatch observe without changing the outcome', (P, log) =>
+  P.resolve(1).tap((v) => { log('tap', v); return P.delay(1); })
+    .then(() => P.reject(new TypeError('t')))
+    .tapCatch(RangeError, () => log('wrong'))
+    .tapCatch((e) => log('tapCatch', e.message))
+    .catch((e) => 'still ' + e.name));
+
+same('get, including negative indices, and call', (P) => P.all([
+  P.resolve({ a: 1 }).get('a'), P.resolve([1, 2, 3]).get(-1), P.resolve([1, 2, 3]).get(1),
+  P.resolve({ f(x, y) { return x + y; } }).call('f', 2, 3),
+]));
+
+same('return, throw, catchReturn, catchThrow and their aliases', (P) => P.all([
+  P.resolve(1).return(2), P.resolve(1).thenReturn(3),
+  P.resolve(1).throw(new Error('t')).catch((e) => e.message),
+  P.resolve(1).thenThrow(new Error('tt')).catch((e) => e.message),
+  P.reject(new Error('x')).catchReturn('cr'),
+  P.reject(new TypeError('x')).catchReturn(TypeError, 'filtered'),
+  P.reject(new Error('x')).catchThrow(new Error('ct')).catch((e) => e.message),
+]));
+
+same('the error classes on the constructor', (P) => {
+  const list = [new P.TimeoutError(), new P.CancellationError('c'), new P.OperationalError('op'), new P.AggregateError()];
+  return list.map((e) => [e.name, e instanceof Error, typeof e.message]).concat([P.TypeError === TypeError, P.RangeError === RangeError, P.Promise === P]);
+});
+
+same('a non-function executor is a TypeError with Bluebird\'s message', (P) => {
+  try {
+    // eslint-disable-next-line no-new
+    new P(5);
+    return 'no throw';
+  } catch (e) {
+    return e.name + ': ' + e.message;
+  }
+});
+
+// ---- ferrobird-only checks where Bluebird is not the oracle ----
+
+test('util.inspect shows the state like Node shows a native promise', async () => {
+  const pending = new Ferro(() => {});
+  const rejected = Ferro.reject(new Error('x'));
+  rejected.suppressUnhandledRejections();
+  // Node's own shapes (under the test runner native promises also list async-id symbols).
+  assert.strictEqual(util.inspect(Ferro.resolve(1)), 'Promise { 1 }');
+  assert.strictEqual(util.inspect(Ferro.resolve({ a: [1] })), 'Promise { { a: [ 1 ] } }');
+  assert.strictEqual(util.inspect(pending), 'Promise { <pending> }');
+  assert.match(util.inspect(rejected), /^Promise \{ <rejected> Error: x/);
+});
+
+test('setScheduler batches jobs through the given scheduler', async () => {
+  const calls = [];
+  const previous = Ferro.setScheduler((fn) => { calls.push('scheduled'); setImmediate(fn); });
+  const seen = [];
+  const done = Ferro.resolve(1).then((v) => seen.push(v)).then(() => seen.push(2));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  Ferro.setScheduler(previous || ((fn) => fn()));
+  assert.deepStrictEqual(seen, [1, 2]);
+  assert.ok(calls.length >= 1 && calls.length <= 2, `scheduler calls: ${calls.length}`);
+  assert.throws(() => Ferro.setScheduler(5), /expecting a function/);
+  return done;
+});

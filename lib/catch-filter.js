@@ -1,0 +1,62 @@
+'use strict';
+// .catch / .caught with Bluebird's filters: error classes, predicate functions and
+// object patterns, before the handler. With one argument it is ECMA-262's catch.
+
+const { classString } = require('./messages');
+
+module.exports = function installCatchFilter(core) {
+  const { Promise } = core;
+
+  function isObject(value) {
+    return value !== null && (typeof value === 'object' || typeof value === 'function');
+  }
+
+  function isErrorClass(filter) {
+    return filter === Error || (filter != null && filter.prototype instanceof Error);
+  }
+
+  // Whether `error` matches one of `filters`; a predicate that throws rejects with its error.
+  function matches(filters, error, receiver) {
+    for (const filter of filters) {
+      if (isErrorClass(filter)) {
+        if (error instanceof filter) return true;
+      } else if (typeof filter === 'function') {
+        if (filter.call(receiver, error)) return true;
+      } else if (isObject(error)) {
+        let all = true;
+        for (const key of Object.keys(filter)) {
+          if (filter[key] != error[key]) { // eslint-disable-line eqeqeq -- Bluebird compares loosely
+            all = false;
+            break;
+          }
+        }
+        if (all) return true;
+      }
+    }
+    return false;
+  }
+
+  function filtered(promise, filters, handler) {
+    for (const filter of filters) {
+      if (!isObject(filter)) {
+        return Promise.reject(new TypeError('Catch statement predicate: expecting an object but got ' + classString(filter)));
+      }
+    }
+    if (typeof handler !== 'function') {
+      throw new TypeError('The last argument to .catch() must be a function, got ' + String(handler));
+    }
+    return promise.then(undefined, function (error) {
+      if (matches(filters, error, this)) return handler.call(this, error);
+      throw error;
+    });
+  }
+
+  Promise.prototype.catch = Promise.prototype.caught = function (handler) {
+    if (arguments.length <= 1) return this.then(undefined, handler);
+    const filters = Array.prototype.slice.call(arguments, 0, -1);
+    return filtered(this, filters, arguments[arguments.length - 1]);
+  };
+
+  core.filteredCatch = filtered;
+  core.matchesFilters = matches;
+};

@@ -1,0 +1,236 @@
+'use strict';
+// Bluebird's collection methods, static and instance: all, props, any, some, race, map,
+// filter, mapSeries, each, reduce, settle, allSettled. Inputs may be promises for iterables;
+// the values in them may be promises too.
+
+const { expectingFunction, classString } = require('./messages');
+const { AggregateError } = require('./errors');
+
+module.exports = function installCollections(core) {
+  const { Promise, PromiseInspection } = core;
+  const esAll = Promise.all;
+  const esRace = Promise.race;
+
+  function toArray(values) {
+    if (values == null || typeof values[Symbol.iterator] !== 'function' || typeof values === 'string') {
+      throw new TypeError('expecting an array or an iterable object but got ' + classString(values));
+    }
+    return Array.from(values);
+  }
+
+  // Resolves `input` (a value or a promise for one) and hands the array to `body`.
+  function withArray(input, body) {
+    return Promise.resolve(input).then((values) => body(toArray(values)));
+  }
+
+  Promise.all = function (input) {
+    if (this !== Promise) return esAll.call(this, input);
+    if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
+      return Promise.resolve(input).then((values) => esAll.call(Promise, values));
+    }
+    return esAll.call(Promise, input);
+  };
+
+  Promise.race = function (input) {
+    if (this !== Promise) return esRace.call(this, input);
+    if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
+      return Promise.resolve(input).then((values) => esRace.call(Promise, values));
+    }
+    return esRace.call(Promise, input);
+  };
+
+  function reflectAll(input) {
+    return withArray(input, (values) =>
+      esAll.call(Promise, values.map((value) => {
+        const promise = Promise.resolve(value);
+        return promise.then(() => new PromiseInspection(promise), () => new PromiseInspection(promise));
+      }))
+    );
+  }
+  Promise.settle = reflectAll;
+  Promise.allSettled = reflectAll;
+
+  Promise.props = function (input) {
+    return Promise.resolve(input).then((object) => {
+      if (object === null || (typeof object !== 'object' && typeof object !== 'function')) {
+        throw new TypeError('cannot await properties of a non-object\n\n    See http://goo.gl/MqrFmX\n');
+      }
+      if (object instanceof Map) {
+        const keys = [...object.keys()];
+        return esAll.call(Promise, [...object.values()]).then((values) => new Map(keys.map((key, i) => [key, values[i]])));
+      }
+      const keys = Object.keys(object);
+      return esAll.call(Promise, keys.map((key) => object[key])).then((values) => {
+        const result = {};
+        keys.forEach((key, i) => { result[key] = values[i]; });
+        return result;
+      });
+    });
+  };
+
+  function rangeError(howMany, length) {
+    return new RangeError('Input array must contain at least ' + howMany + ' items but contains only ' + length + ' items');
+  }
+
+  function some(input, howMany, unwrap) {
+    if ((howMany | 0) !== howMany || howMany < 0) {
+      return Promise.reject(new TypeError('expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n'));
+    }
+    return withArray(input, (values) => new Promise((resolve, reject) => {
+      if (howMany === 0) return resolve([]);
+      if (howMany > values.length) return reject(rangeError(howMany, values.length));
+      const fulfilled = [];
+      const errors = [];
+      let done = false;
+      for (const value of values) {
+        Promise.resolve(value).then((result) => {
+          if (done) return;
+          fulfilled.push(result);
+          if (fulfilled.length === howMany) {
+            done = true;
+            resolve(unwrap ? fulfilled[0] : fulfilled);
+          }
+        }, (reason) => {
+          if (done) return;
+          errors.push(reason);
+          if (values.length - errors.length < howMany) {
+            done = true;
+            reject(new AggregateError(errors));
+          }
+        });
+      }
+    }));
+  }
+
+  Promise.some = (input, howMany) => some(input, howMany, false);
+  Promise.any = (input) => some(input, 1, true);
+
+  function concurrencyOf(options) {
+    if (options === undefined || options === null) return Infinity;
+    const concurrency = options.concurrency;
+    if (concurrency === undefined) return Infinity;
+    if (typeof concurrency !== 'number') {
+      throw new TypeError("'concurrency' must be a number but it is " + classString(concurrency));
+    }
+    return concurrency >= 1 ? concurrency : Infinity;
+  }
+
+  // map and filter: inputs awaited in parallel, mappers started as inputs arrive, at most
+  // `concurrency` mapper results pending at once, results in input order.
+  function mapping(input, mapper, options, keep) {
+    if (typeof mapper !== 'function') return Promise.reject(new TypeError(expectingFunction(mapper)));
+    let limit;
+    try {
+      limit = concurrencyOf(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return withArray(input, (values) => new Promise((resolve, reject) => {
+      const length = values.length;
+      const results = new Array(length);
+      const ready = [];
+      let running = 0;
+      let finished = 0;
+      let failed = false;
+      if (length === 0) return resolve(keep ? [] : results);
+      const start = (index, value) => {
+        running++;
+        let result;
+        try {
+          result = mapper(value, index, length);
+        } catch (error) {
+          failed = true;
+          return reject(error);
+        }
+        Promise.resolve(result).then((mapped) => {
+          if (failed) return;
+          results[index] = keep ? [mapped, value] : mapped;
+          running--;
+          if (++finished === length) {
+            resolve(keep ? results.filter((pair) => pair[0]).map((pair) => pair[1]) : results);
+          } else if (ready.length > 0) {
+            const next = ready.shift();
+            start(next[0], next[1]);
+          }
+        }, (reason) => {
+          failed = true;
+          reject(reason);
+        });
+      };
+      values.forEach((value, index) => {
+        Promise.resolve(value).then((resolved) => {
+          if (failed) return;
+          if (running < limit) start(index, resolved);
+          else ready.push([index, resolved]);
+        }, (reason) => {
+          failed = true;
+          reject(reason);
+        });
+      });
+    }));
+  }
+
+  Promise.map = (input, mapper, options) => mapping(input, mapper, options, false);
+  Promise.filter = (input, predicate, options) => mapping(input, predicate, options, true);
+
+  // reduce, mapSeries and each: one item at a time, in order.
+  function reduce(input, reducer, initial, hasInitial) {
+    if (typeof reducer !== 'function') return Promise.reject(new TypeError(expectingFunction(reducer)));
+    return withArray(input, (values) => {
+      const length = values.length;
+      let index = 0;
+      let accumulator = hasInitial ? Promise.resolve(initial) : undefined;
+      if (!hasInitial) {
+        if (length === 0) return undefined;
+        accumulator = Promise.resolve(values[0]);
+        index = 1;
+      }
+      for (let i = index; i < length; i++) {
+        accumulator = accumulator.then((acc) =>
+          Promise.resolve(values[i]).then((item) => reducer(acc, item, i, length))
+        );
+      }
+      return accumulator;
+    });
+  }
+
+  Promise.reduce = function (input, reducer, initial) {
+    return reduce(input, reducer, initial, arguments.length > 2);
+  };
+
+  Promise.mapSeries = function (input, mapper) {
+    if (typeof mapper !== 'function') return Promise.reject(new TypeError(expectingFunction(mapper)));
+    return withArray(input, (values) => {
+      const results = [];
+      return reduce(values, (_, item, index, length) =>
+        Promise.resolve(mapper(item, index, length)).then((mapped) => { results.push(mapped); }), undefined, true
+      ).then(() => results);
+    });
+  };
+
+  Promise.each = function (input, iterator) {
+    if (typeof iterator !== 'function') return Promise.reject(new TypeError(expectingFunction(iterator)));
+    return withArray(input, (values) => {
+      const resolved = [];
+      return reduce(values, (_, item, index, length) => {
+        resolved.push(item);
+        return iterator(item, index, length);
+      }, undefined, true).then(() => resolved);
+    });
+  };
+
+  // Instance forms: the promise's value is the input.
+  Promise.prototype.all = function () { return this.then((values) => Promise.all(values)); };
+  Promise.prototype.props = function () { return Promise.props(this); };
+  Promise.prototype.settle = function () { return Promise.settle(this); };
+  Promise.prototype.any = function () { return Promise.any(this); };
+  Promise.prototype.some = function (howMany) { return Promise.some(this, howMany); };
+  Promise.prototype.race = function () { return this.then((values) => Promise.race(values)); };
+  Promise.prototype.map = function (mapper, options) { return Promise.map(this, mapper, options); };
+  Promise.prototype.filter = function (predicate, options) { return Promise.filter(this, predicate, options); };
+  Promise.prototype.mapSeries = function (mapper) { return Promise.mapSeries(this, mapper); };
+  Promise.prototype.each = function (iterator) { return Promise.each(this, iterator); };
+  Promise.prototype.reduce = function (reducer, initial) {
+    return arguments.length > 1 ? Promise.reduce(this, reducer, initial) : Promise.reduce(this, reducer);
+  };
+};

@@ -1,0 +1,113 @@
+'use strict';
+// Bluebird's error classes, with its names, default messages and shapes.
+
+const { classString } = require('./messages');
+
+function notEnumerable(object, name, value) {
+  Object.defineProperty(object, name, { value, configurable: true, enumerable: false, writable: true });
+}
+
+function subError(name, defaultMessage) {
+  function SubError(message) {
+    if (!(this instanceof SubError)) return new SubError(message);
+    notEnumerable(this, 'message', typeof message === 'string' ? message : defaultMessage);
+    notEnumerable(this, 'name', name);
+    if (Error.captureStackTrace) Error.captureStackTrace(this, this.constructor);
+    else Error.call(this);
+  }
+  SubError.prototype = Object.create(Error.prototype, {
+    constructor: { value: SubError, configurable: true, writable: true, enumerable: false },
+  });
+  Object.defineProperty(SubError, 'name', { value: name });
+  return SubError;
+}
+
+const TimeoutError = subError('TimeoutError', 'timeout error');
+const CancellationError = subError('CancellationError', 'cancellation error');
+
+// An Error that is also array-like, as Bluebird's is, and an ES AggregateError with `errors`,
+// so code written for either shape works.
+class AggregateError extends global.AggregateError {
+  constructor(errors = [], message = 'aggregate error') {
+    super(errors, message);
+    const list = Array.from(errors);
+    notEnumerable(this, 'length', list.length);
+    for (let i = 0; i < list.length; i++) this[i] = list[i];
+  }
+
+  toString() {
+    const lines = ['AggregateError of:'];
+    for (let i = 0; i < this.length; i++) {
+      const error = this[i];
+      const text = error && error.stack ? error.stack : String(error);
+      lines.push(...text.split('\n').map((line) => '    ' + line));
+    }
+    return lines.join('\n');
+  }
+}
+for (const method of ['join', 'pop', 'push', 'shift', 'unshift', 'slice', 'filter', 'forEach',
+  'some', 'every', 'map', 'indexOf', 'lastIndexOf', 'reduce', 'reduceRight', 'sort', 'reverse']) {
+  notEnumerable(AggregateError.prototype, method, Array.prototype[method]);
+}
+notEnumerable(AggregateError.prototype, 'name', 'AggregateError');
+
+// An error from a node-style callback, as Bluebird's promisify wraps it.
+function OperationalError(message) {
+  if (!(this instanceof OperationalError)) return new OperationalError(message);
+  notEnumerable(this, 'name', 'OperationalError');
+  notEnumerable(this, 'message', message);
+  this.cause = message;
+  this.isOperational = true;
+  if (message instanceof Error) {
+    notEnumerable(this, 'message', message.message);
+    notEnumerable(this, 'stack', message.stack);
+  } else if (Error.captureStackTrace) {
+    Error.captureStackTrace(this, this.constructor);
+  }
+}
+OperationalError.prototype = Object.create(Error.prototype, {
+  constructor: { value: OperationalError, configurable: true, writable: true, enumerable: false },
+});
+
+function isUntypedError(error) {
+  return error instanceof Error && Object.getPrototypeOf(error) === Error.prototype;
+}
+
+const ERROR_KEYS = /^(?:name|message|stack|cause)$/;
+
+// Bluebird's nodeback wrapping: a plain Error becomes an OperationalError carrying it as
+// `cause`; anything else is marked `isOperational` (where it can be) and passed on.
+function wrapAsOperationalError(error) {
+  if (isUntypedError(error)) {
+    const wrapped = new OperationalError(error);
+    wrapped.name = error.name;
+    wrapped.message = error.message;
+    wrapped.stack = error.stack;
+    for (const key of Object.keys(error)) {
+      if (!ERROR_KEYS.test(key)) wrapped[key] = error[key];
+    }
+    return wrapped;
+  }
+  try {
+    notEnumerable(error, 'isOperational', true);
+  } catch (ignored) {
+    // primitives and frozen objects cannot be marked
+  }
+  return error;
+}
+
+function isOperational(error) {
+  if (error == null) return false;
+  return error instanceof OperationalError || error.isOperational === true;
+}
+
+module.exports = {
+  TimeoutError,
+  CancellationError,
+  AggregateError,
+  OperationalError,
+  RejectionError: OperationalError,
+  wrapAsOperationalError,
+  isOperational,
+  classString,
+};

@@ -1,0 +1,135 @@
+'use strict';
+// Promise.promisify and Promise.promisifyAll, with Bluebird's options and rules: a
+// promisified function is marked and never promisified twice; promisifyAll walks the
+// prototype chain and classes, adds `<name><suffix>` methods that look the original up on
+// `this` at call time.
+
+const { expectingFunction } = require('./messages');
+
+const IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+const EXCLUDED_PROTOTYPES = [Array.prototype, Object.prototype, Function.prototype];
+
+module.exports = function installPromisify(core) {
+  const { Promise, nodeback } = core;
+  const THIS = {};
+
+  function isPromisified(fn) {
+    try {
+      return fn.__isPromisified__ === true;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function markPromisified(fn) {
+    Object.defineProperty(fn, '__isPromisified__', { value: true, configurable: true, enumerable: false, writable: true });
+  }
+
+  // `method` is the function, or for promisifyAll the key looked up on `this` at call time.
+  function makePromisified(method, fn, context, multiArgs) {
+    const promisified = function () {
+      const receiver = context === THIS ? this : context;
+      const target = typeof method === 'string' && receiver != null ? receiver[method] : fn;
+      const args = Array.prototype.slice.call(arguments);
+      return new Promise((resolve, reject) => {
+        args.push(nodeback(resolve, reject, multiArgs));
+        target.apply(receiver, args);
+      });
+    };
+    markPromisified(promisified);
+    return promisified;
+  }
+
+  Promise.promisify = function (fn, options) {
+    if (typeof fn !== 'function') throw new TypeError(expectingFunction(fn));
+    if (isPromisified(fn)) return fn;
+    options = Object(options);
+    const context = options.context === undefined ? THIS : options.context;
+    const promisified = makePromisified(fn, fn, context, Boolean(options.multiArgs));
+    for (const key of Object.keys(fn)) {
+      if (key !== 'length' && key !== 'name' && key !== 'prototype') promisified[key] = fn[key];
+    }
+    return promisified;
+  };
+
+  function inheritedDataKeys(object) {
+    const keys = [];
+    const seen = new Set();
+    for (let proto = object; proto != null && !EXCLUDED_PROTOTYPES.includes(proto); proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const descriptor = Object.getOwnPropertyDescriptor(proto, key);
+        if (descriptor && descriptor.get === undefined && descriptor.set === undefined) keys.push(key);
+      }
+    }
+    return keys;
+  }
+
+  function defaultFilter(name) {
+    return IDENTIFIER.test(name) && name.charAt(0) !== '_' && name !== 'constructor';
+  }
+
+  function isClass(fn) {
+    if (typeof fn !== 'function') return false;
+    try {
+      const keys = Object.getOwnPropertyNames(fn.prototype || {});
+      const hasMethods = keys.length > 0 && !(keys.length === 1 && keys[0] === 'constructor');
+      return hasMethods || /^\s*class\s/.test(Function.prototype.toString.call(fn));
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function promisifyObject(target, suffix, filter, promisifier, multiArgs) {
+    for (const key of inheritedDataKeys(target)) {
+      let value;
+      try {
+        value = target[key];
+      } catch (error) {
+        continue;
+      }
+      if (typeof value !== 'function' || isPromisified(value)) continue;
+      const existing = Object.getOwnPropertyDescriptor(target, key + suffix);
+      if (existing && 'value' in existing && isPromisified(existing.value)) continue;
+      const passesDefault = filter === defaultFilter ? true : defaultFilter(key, value, target);
+      if (!filter(key, value, target, passesDefault)) continue;
+      const make = () => makePromisified(key, value, THIS, multiArgs);
+      if (promisifier === null) {
+        target[key + suffix] = make();
+      } else {
+        const promisified = promisifier(value, make);
+        markPromisified(promisified);
+        target[key + suffix] = promisified;
+      }
+    }
+    return target;
+  }
+
+  Promise.promisifyAll = function (target, options) {
+    if (typeof target !== 'function' && typeof target !== 'object') {
+      throw new TypeError('the target of promisifyAll must be an object or a function\n\n    See http://goo.gl/MqrFmX\n');
+    }
+    options = Object(options);
+    const multiArgs = Boolean(options.multiArgs);
+    const suffix = typeof options.suffix === 'string' ? options.suffix : 'Async';
+    const filter = typeof options.filter === 'function' ? options.filter : defaultFilter;
+    const promisifier = typeof options.promisifier === 'function' ? options.promisifier : null;
+    if (!IDENTIFIER.test(suffix)) {
+      throw new RangeError('suffix must be a valid identifier\n\n    See http://goo.gl/MqrFmX\n');
+    }
+    for (const key of inheritedDataKeys(target)) {
+      let value;
+      try {
+        value = target[key];
+      } catch (error) {
+        continue;
+      }
+      if (key !== 'constructor' && isClass(value)) {
+        promisifyObject(value.prototype, suffix, filter, promisifier, multiArgs);
+        promisifyObject(value, suffix, filter, promisifier, multiArgs);
+      }
+    }
+    return promisifyObject(target, suffix, filter, promisifier, multiArgs);
+  };
+};

@@ -1,0 +1,153 @@
+'use strict';
+// Bluebird's small instance methods and statics: tap, tapCatch, get, call, return/throw and
+// their catch forms, spread, done, error, lastly; try/attempt, method, join, defer, is, cast,
+// fulfilled, rejected.
+
+const { classString, expectingFunction } = require('./messages');
+const { isOperational } = require('./errors');
+
+module.exports = function installUtility(core) {
+  const { Promise, isPromise } = core;
+
+  const rejectWith = (error) => Promise.reject(error);
+
+  Promise.prototype.tap = function (handler) {
+    if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
+    return this.then(function (value) {
+      const result = handler.call(this, value);
+      return Promise.resolve(result).then(() => value);
+    });
+  };
+
+  Promise.prototype.tapCatch = function (...args) {
+    const handler = args.pop();
+    if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
+    const run = function (error) {
+      return Promise.resolve(handler.call(this, error)).then(() => {
+        throw error;
+      });
+    };
+    if (args.length === 0) return this.then(undefined, run);
+    return core.filteredCatch(this, args, run);
+  };
+
+  Promise.prototype.get = function (key) {
+    return this.then(function (object) {
+      if (typeof key === 'number' && key < 0 && object != null && typeof object.length === 'number') {
+        return object[Math.max(0, object.length + key)];
+      }
+      return object[key];
+    });
+  };
+
+  Promise.prototype.call = function (methodName, ...args) {
+    return this.then(function (object) {
+      return object[methodName](...args);
+    });
+  };
+
+  Promise.prototype.return = Promise.prototype.thenReturn = function (value) {
+    if (isPromise(value)) value.suppressUnhandledRejections();
+    return this.then(() => value);
+  };
+
+  Promise.prototype.throw = Promise.prototype.thenThrow = function (reason) {
+    return this.then(() => {
+      throw reason;
+    });
+  };
+
+  Promise.prototype.catchReturn = function (...args) {
+    const value = args.pop();
+    if (isPromise(value)) value.suppressUnhandledRejections();
+    if (args.length === 0) return this.then(undefined, () => value);
+    return core.filteredCatch(this, args, () => value);
+  };
+
+  Promise.prototype.catchThrow = function (...args) {
+    const reason = args.pop();
+    const thrower = () => {
+      throw reason;
+    };
+    if (args.length === 0) return this.then(undefined, thrower);
+    return core.filteredCatch(this, args, thrower);
+  };
+
+  Promise.prototype.error = function (handler) {
+    return this.catch(isOperational, handler);
+  };
+
+  Promise.prototype.lastly = Promise.prototype.finally;
+
+  Promise.prototype.spread = function (handler) {
+    if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
+    return this.all().then(function (values) {
+      return handler.apply(this, values);
+    });
+  };
+
+  // Like then, but a rejection that reaches the end is thrown as an uncaught exception.
+  Promise.prototype.done = function (onFulfilled, onRejected) {
+    const tail = arguments.length > 0 ? this.then(onFulfilled, onRejected) : this;
+    tail.then(undefined, (error) => {
+      setTimeout(() => {
+        throw error;
+      }, 0);
+    });
+  };
+
+  Promise.try = Promise.attempt = function (fn, arg, context) {
+    if (typeof fn !== 'function') return rejectWith(new TypeError(expectingFunction(fn)));
+    try {
+      let value;
+      if (arguments.length > 1) value = Array.isArray(arg) ? fn.apply(context, arg) : fn.call(context, arg);
+      else value = fn();
+      return Promise.resolve(value);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
+  Promise.method = function (fn) {
+    if (typeof fn !== 'function') throw new TypeError(expectingFunction(fn));
+    return function () {
+      try {
+        return Promise.resolve(fn.apply(this, arguments));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  };
+
+  Promise.join = function (...args) {
+    const last = args[args.length - 1];
+    if (args.length > 0 && typeof last === 'function') {
+      args.pop();
+      return Promise.all(args).then((values) => last(...values));
+    }
+    return Promise.all(args);
+  };
+
+  Promise.defer = Promise.pending = function () {
+    const { promise, resolve, reject } = Promise.withResolvers();
+    return { promise, resolve, reject, fulfill: resolve };
+  };
+
+  Promise.is = function (value) {
+    return isPromise(value);
+  };
+
+  Promise.cast = Promise.fulfilled = function (value) {
+    return Promise.resolve(value);
+  };
+
+  Promise.rejected = function (reason) {
+    return Promise.reject(reason);
+  };
+
+  Promise.noConflict = function () {
+    return Promise;
+  };
+
+  core.classString = classString;
+};
