@@ -165,6 +165,8 @@ function createResolvingFunctions(promise) {
   };
 }
 
+// The executor's resolving functions are made inline rather than by createResolvingFunctions:
+// `new Promise` is hot, and this saves the object that carries the pair.
 Promise.prototype._resolveFromExecutor = function _resolveFromExecutor(executor) {
   const promise = this;
   let done = false;
@@ -522,7 +524,6 @@ function markDead(target) {
 
 module.exports = {
   Promise,
-  DEAD,
   LateReceiver,
   INTERNAL,
   PENDING,

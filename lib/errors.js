@@ -1,8 +1,6 @@
 'use strict';
 // Bluebird's error classes, with its names, default messages and shapes.
 
-const { classString } = require('./messages');
-
 function notEnumerable(object, name, value) {
   Object.defineProperty(object, name, { value, configurable: true, enumerable: false, writable: true });
 }
@@ -109,5 +107,4 @@ module.exports = {
   RejectionError: OperationalError,
   wrapAsOperationalError,
   isOperational,
-  classString,
 };

@@ -16,7 +16,6 @@ module.exports = {
   NOT_A_CONSTRUCTOR: 'Promise resolve or reject function is not callable',
   EXECUTOR_TWICE: 'Promise executor has already been invoked with non-undefined arguments',
   BAD_RESOLVERS: 'Promise resolve or reject function is not callable',
-  NOT_ITERABLE: 'expecting an array or an iterable object but got ',
   ANY_EMPTY: 'All promises were rejected',
   expectingFunction(value) {
     return 'expecting a function but got ' + classString(value);

@@ -66,6 +66,19 @@ module.exports = function installPromisify(core) {
     return keys;
   }
 
+  // [key, value] for each data property along the chain; a throwing getter is skipped.
+  function* dataEntries(object) {
+    for (const key of inheritedDataKeys(object)) {
+      let value;
+      try {
+        value = object[key];
+      } catch (error) {
+        continue;
+      }
+      yield [key, value];
+    }
+  }
+
   function defaultFilter(name) {
     return IDENTIFIER.test(name) && name.charAt(0) !== '_' && name !== 'constructor';
   }
@@ -82,13 +95,7 @@ module.exports = function installPromisify(core) {
   }
 
   function promisifyObject(target, suffix, filter, promisifier, multiArgs) {
-    for (const key of inheritedDataKeys(target)) {
-      let value;
-      try {
-        value = target[key];
-      } catch (error) {
-        continue;
-      }
+    for (const [key, value] of dataEntries(target)) {
       if (typeof value !== 'function' || isPromisified(value)) continue;
       const existing = Object.getOwnPropertyDescriptor(target, key + suffix);
       if (existing && 'value' in existing && isPromisified(existing.value)) continue;
@@ -118,13 +125,7 @@ module.exports = function installPromisify(core) {
     if (!IDENTIFIER.test(suffix)) {
       throw new RangeError('suffix must be a valid identifier\n\n    See http://goo.gl/MqrFmX\n');
     }
-    for (const key of inheritedDataKeys(target)) {
-      let value;
-      try {
-        value = target[key];
-      } catch (error) {
-        continue;
-      }
+    for (const [key, value] of dataEntries(target)) {
       if (key !== 'constructor' && isClass(value)) {
         promisifyObject(value.prototype, suffix, filter, promisifier, multiArgs);
         promisifyObject(value, suffix, filter, promisifier, multiArgs);

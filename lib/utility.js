@@ -3,7 +3,7 @@
 // their catch forms, spread, done, error, lastly; try/attempt, method, join, defer, is, cast,
 // fulfilled, rejected.
 
-const { classString, expectingFunction } = require('./messages');
+const { expectingFunction } = require('./messages');
 const { isOperational } = require('./errors');
 
 module.exports = function installUtility(core) {
@@ -148,6 +148,4 @@ module.exports = function installUtility(core) {
   Promise.noConflict = function () {
     return Promise;
   };
-
-  core.classString = classString;
 };
