@@ -6,13 +6,18 @@
 module.exports = function installBind(core) {
   const { Promise, INTERNAL, resolve, reject, isPromise, LateReceiver } = core;
 
-  function bound(promise, receiver) {
-    const result = new Promise(INTERNAL);
-    result._receiver = receiver;
-    promise.then(
+  // Settles `result` as `source` settles.
+  function follow(source, result) {
+    source.then(
       (value) => resolve(result, value),
       (reason) => reject(result, reason)
     );
+  }
+
+  function bound(promise, receiver) {
+    const result = new Promise(INTERNAL);
+    result._receiver = receiver;
+    follow(promise, result);
     return result;
   }
 
@@ -25,7 +30,7 @@ module.exports = function installBind(core) {
       Promise.resolve(thisArg).then(
         (receiver) => {
           late.value = receiver;
-          source.then((value) => resolve(result, value), (reason) => reject(result, reason));
+          follow(source, result);
         },
         (reason) => reject(result, reason)
       );

@@ -36,7 +36,9 @@ module.exports = function installCatchFilter(core) {
     return false;
   }
 
+  // A catch of `handler` behind `filters`; with no filters, a plain catch.
   function filtered(promise, filters, handler) {
+    if (filters.length === 0) return promise.then(undefined, handler);
     for (const filter of filters) {
       if (!isObject(filter)) {
         return Promise.reject(new TypeError('Catch statement predicate: expecting an object but got ' + classString(filter)));

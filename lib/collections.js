@@ -23,21 +23,20 @@ module.exports = function installCollections(core) {
     return Promise.resolve(input).then((values) => body(toArray(values)));
   }
 
-  Promise.all = function (input) {
-    if (this !== Promise) return esAll.call(this, input);
-    if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
-      return Promise.resolve(input).then((values) => esAll.call(Promise, values));
-    }
-    return esAll.call(Promise, input);
-  };
+  // Bluebird's all and race also take a promise for the array; other constructors (`this`)
+  // get ECMA-262's.
+  function acceptingPromiseForArray(esMethod) {
+    return function (input) {
+      if (this !== Promise) return esMethod.call(this, input);
+      if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
+        return Promise.resolve(input).then((values) => esMethod.call(Promise, values));
+      }
+      return esMethod.call(Promise, input);
+    };
+  }
 
-  Promise.race = function (input) {
-    if (this !== Promise) return esRace.call(this, input);
-    if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
-      return Promise.resolve(input).then((values) => esRace.call(Promise, values));
-    }
-    return esRace.call(Promise, input);
-  };
+  Promise.all = acceptingPromiseForArray(esAll);
+  Promise.race = acceptingPromiseForArray(esRace);
 
   function reflectAll(input) {
     return withArray(input, (values) =>

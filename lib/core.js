@@ -89,35 +89,36 @@ function isPromise(value) {
 // ---- resolution -------------------------------------------------------------------------
 
 function fulfill(promise, value) {
-  promise._bits = (promise._bits & ~STATE) | FULFILLED;
-  promise._value = value;
-  const id = promise._id;
-  if (id === 0) return;
-  const outcome = engine.settle(id, FULFILLED);
-  promise._id = 0;
-  if ((promise._bits & REGISTERED) !== 0) unregister(promise);
-  enqueued(outcome >>> 1, value);
+  settle(promise, FULFILLED, value);
 }
 
 function reject(promise, reason) {
-  promise._bits = (promise._bits & ~STATE) | REJECTED;
-  promise._value = reason;
+  settle(promise, REJECTED, reason);
+}
+
+// Records the outcome on the object and, if the engine has a node for it, settles the node:
+// its reactions become jobs. A rejection nothing waits on keeps (or gets) a node, tracked as
+// unhandled.
+function settle(promise, state, value) {
+  promise._bits = (promise._bits & ~STATE) | state;
+  promise._value = value;
   const id = promise._id;
   if (id === 0) {
+    if (state === FULFILLED) return;
     promise._id = engine.rejectUnobserved();
     unhandled.track(promise);
     noteRoot(promise);
     return;
   }
-  const outcome = engine.settle(id, REJECTED);
+  const outcome = engine.settle(id, state);
   if ((outcome & 1) !== 0) {
     unhandled.track(promise);
-    if ((promise._bits & (SWEEP | REGISTERED)) === 0) noteRoot(promise);
+    noteRoot(promise);
     return;
   }
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise);
-  enqueued(outcome >>> 1, reason);
+  enqueued(outcome >>> 1, value);
 }
 
 // ECMA-262 Promise Resolve Functions, steps 7 to 16, for a promise of ours.
@@ -207,7 +208,7 @@ function addReaction(parent, target) {
     const id = engine.then(parentId, PENDING, target._id);
     target._id = id;
     becomeTarget(target, id);
-    if ((bits & (TARGET | SWEEP | REGISTERED)) === 0) noteRoot(parent);
+    if ((bits & TARGET) === 0) noteRoot(parent);
     return;
   }
   const answer = engine.then(parentId, state, target._id);
@@ -445,9 +446,7 @@ function runThenableJob(promise, thenable, then) {
   } catch (error) {
     fns.reject(error);
   }
-  if ((promise._bits & (STATE | TARGET | SWEEP | REGISTERED)) === 0 && promise._id !== 0) {
-    noteRoot(promise);
-  }
+  if ((promise._bits & (STATE | TARGET)) === 0 && promise._id !== 0) noteRoot(promise);
 }
 
 // ---- pending promises nobody can reach --------------------------------------------------
@@ -464,6 +463,7 @@ let sweepList = [];
 let sweepScheduled = false;
 
 function noteRoot(promise) {
+  if ((promise._bits & (SWEEP | REGISTERED)) !== 0) return;
   promise._bits |= SWEEP;
   sweepList.push(promise);
   if (!sweepScheduled) {

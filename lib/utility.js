@@ -27,7 +27,6 @@ module.exports = function installUtility(core) {
         throw error;
       });
     };
-    if (args.length === 0) return this.then(undefined, run);
     return core.filteredCatch(this, args, run);
   };
 
@@ -60,7 +59,6 @@ module.exports = function installUtility(core) {
   Promise.prototype.catchReturn = function (...args) {
     const value = args.pop();
     if (isPromise(value)) value.suppressUnhandledRejections();
-    if (args.length === 0) return this.then(undefined, () => value);
     return core.filteredCatch(this, args, () => value);
   };
 
@@ -69,7 +67,6 @@ module.exports = function installUtility(core) {
     const thrower = () => {
       throw reason;
     };
-    if (args.length === 0) return this.then(undefined, thrower);
     return core.filteredCatch(this, args, thrower);
   };
 

@@ -94,9 +94,20 @@ impl Engine {
     /// reactions; a settled one (only an unhandled rejection keeps its node) enqueues the job
     /// and is freed.
     pub fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome> {
-        if parent != 0 {
-            let node = self.slab.get(parent).ok_or(EngineError::NoNode(parent))?;
-            if node.state == State::Pending {
+        let (state, was_unhandled) = match parent {
+            0 => (settled, false),
+            _ => {
+                let node = self.node(parent)?;
+                (node.state, node.has(UNHANDLED))
+            }
+        };
+        let kind = match state {
+            State::Fulfilled => JobKind::Fulfill,
+            State::Rejected => JobKind::Reject,
+            State::Pending if parent == 0 => {
+                return Err(EngineError::BadState(State::Pending as u32))
+            }
+            State::Pending => {
                 if target == parent {
                     return Err(EngineError::SelfReaction(parent));
                 }
@@ -108,21 +119,10 @@ impl Engine {
                     was_unhandled: false,
                 });
             }
-        }
-        let state = match parent {
-            0 => settled,
-            _ => self.node(parent)?.state,
-        };
-        let kind = match state {
-            State::Fulfilled => JobKind::Fulfill,
-            State::Rejected => JobKind::Reject,
-            State::Pending => return Err(EngineError::BadState(State::Pending as u32)),
         };
         let target = self.pending_target(target)?;
         self.queue.push(Job { kind, target });
-        let mut was_unhandled = false;
         if parent != 0 {
-            was_unhandled = self.node(parent)?.has(UNHANDLED);
             if was_unhandled {
                 self.unhandled -= 1;
             }
