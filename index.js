@@ -1,21 +1,32 @@
 'use strict';
-// ferrobird's public surface: the Promise constructor, with each feature plugged into the
-// core by its own module (the order matters where one builds on another).
+// ferrobird's public surface: a Promise constructor, with each feature plugged into a
+// library's core by its own module (the order matters where one builds on another).
+// `Promise.getNewLibraryCopy()` runs this again: a new constructor and prototype, on the
+// same engine.
 
-const core = require('./lib/core');
-require('./lib/es-prototype')(core);
-require('./lib/es-statics')(core);
-require('./lib/inspection')(core);
-require('./lib/catch-filter')(core);
-require('./lib/bind')(core);
-require('./lib/utility')(core);
-require('./lib/nodeify')(core);
-require('./lib/promisify')(core);
-require('./lib/collections')(core);
-require('./lib/timers')(core);
-require('./lib/config')(core);
+const createLibrary = require('./lib/library');
 
-const Promise = core.Promise;
-Promise.Promise = Promise;
+const features = [
+  require('./lib/es-prototype'),
+  require('./lib/es-statics'),
+  require('./lib/inspection'),
+  require('./lib/catch-filter'),
+  require('./lib/bind'),
+  require('./lib/utility'),
+  require('./lib/nodeify'),
+  require('./lib/promisify'),
+  require('./lib/collections'),
+  require('./lib/timers'),
+  require('./lib/config'),
+];
 
-module.exports = Promise;
+function makeLibrary() {
+  const core = createLibrary();
+  for (const install of features) install(core);
+  const Promise = core.Promise;
+  Promise.Promise = Promise;
+  Promise.getNewLibraryCopy = makeLibrary;
+  return Promise;
+}
+
+module.exports = makeLibrary();

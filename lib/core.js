@@ -1,5 +1,6 @@
 'use strict';
-// The Promise class on the Rust engine: construction, resolution, `then`, and the job runner.
+// The promise runtime on the Rust engine: resolution, reactions, the job runner and the
+// reclaiming of unreachable promises. The Promise constructor itself is made in library.js.
 //
 // A promise is a plain object of one hidden class. Rust knows it by `_id` (0 = no node: the
 // engine has nothing to remember about it); JS keeps its state bits, value and the handlers of
@@ -30,6 +31,13 @@ const SWEEP = 8; // queued for the end-of-turn sweep
 const REGISTERED = 16; // registered with the FinalizationRegistry
 const GENERIC = 32; // a GenericReaction, not a promise
 const DEAD = 64; // waits on a promise that was collected pending: it can never settle
+const CANCELLED = 128; // settled by Bluebird's cancellation (state bits say REJECTED)
+const WILL_CANCEL = 256; // a cancellation on its way down will reach it
+const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
+
+// The reason a cancelled promise carries to its reactions. It never reaches user handlers:
+// a reaction that receives it is cancelled in turn, unless it observes cancellation.
+const CANCEL = Object.freeze({ toString: () => 'cancellation' });
 
 const JOB_FULFILL = 1;
 const JOB_THENABLE = 3;
@@ -41,23 +49,23 @@ const targets = [];
 
 function INTERNAL() {}
 
-function Promise(executor) {
-  if (new.target === undefined) throw new TypeError(messages.CONSTRUCT_DIRECTLY);
-  this._bits = PENDING;
-  this._id = 0;
-  this._value = undefined;
-  // Handlers of the reaction that settles this promise. Once it is settled and unhandled,
-  // `_onRejected` holds the native shadow that reports it to Node (see unhandled.js).
-  this._onFulfilled = undefined;
-  this._onRejected = undefined;
-  // The `this` of handlers, set by Bluebird's `.bind()` and inherited by derived promises.
-  this._receiver = undefined;
-  if (executor !== INTERNAL) {
-    if (typeof executor !== 'function') {
-      throw new TypeError(messages.expectingFunction(executor));
-    }
-    this._resolveFromExecutor(executor);
-  }
+// Optional instrumentation (monitoring events, cancellation links, long stack traces): each
+// is null until a feature that needs it is switched on, so the hot path pays one load.
+const hooks = { created: null, chained: null, settled: null, followed: null };
+
+// The libraries made by createLibrary (library.js): their original `then`, to recognise
+// their promises in thenable jobs.
+const libraries = [];
+
+function registerLibrary(library) {
+  libraries.push(library);
+}
+
+// Stores the handlers and receiver of the reaction that will settle `promise`.
+function setHandlers(promise, onFulfilled, onRejected, receiver) {
+  promise._onFulfilled = typeof onFulfilled === 'function' ? onFulfilled : undefined;
+  promise._onRejected = typeof onRejected === 'function' ? onRejected : undefined;
+  promise._receiver = receiver;
 }
 
 // The receiver of `.bind(promise)`: known once that promise settles, shared by everything
@@ -75,17 +83,6 @@ function GenericReaction(onFulfilled, onRejected, capability) {
   this._capability = capability;
 }
 
-// IsPromise: an object made by our constructor. `instanceof` can run a Proxy's trap, and a
-// revoked Proxy's trap throws where the spec's internal-slot check would simply say no.
-function isPromise(value) {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
-  try {
-    return value instanceof Promise && typeof value._bits === 'number' && (value._bits & GENERIC) === 0;
-  } catch (error) {
-    return false;
-  }
-}
-
 // ---- resolution -------------------------------------------------------------------------
 
 function fulfill(promise, value) {
@@ -100,6 +97,12 @@ function reject(promise, reason) {
 // its reactions become jobs. A rejection nothing waits on keeps (or gets) a node, tracked as
 // unhandled.
 function settle(promise, state, value) {
+  if ((promise._bits & CANCELLED) !== 0) return;
+  if (value === CANCEL && state === REJECTED) {
+    cancel(promise);
+    return;
+  }
+  if (hooks.settled !== null) hooks.settled(promise, state, value);
   promise._bits = (promise._bits & ~STATE) | state;
   promise._value = value;
   const id = promise._id;
@@ -121,8 +124,26 @@ function settle(promise, state, value) {
   enqueued(outcome >>> 1, value);
 }
 
+// Settles `promise` as cancelled. Its engine node's reactions become jobs carrying CANCEL;
+// a node whose own job is still due (a target) is kept until that job arrives.
+function cancel(promise) {
+  const bits = promise._bits;
+  if ((bits & (STATE | CANCELLED | DEAD)) !== 0) return;
+  if (hooks.settled !== null) hooks.settled(promise, REJECTED, CANCEL);
+  promise._bits = (bits & ~WILL_CANCEL) | REJECTED | CANCELLED;
+  promise._value = CANCEL;
+  promise._onFulfilled = undefined;
+  promise._onRejected = undefined;
+  const id = promise._id;
+  if (id === 0) return;
+  promise._id = 0;
+  if ((bits & REGISTERED) !== 0) unregister(promise);
+  enqueued(engine.cancel(id, (bits & TARGET) !== 0), CANCEL);
+}
+
 // ECMA-262 Promise Resolve Functions, steps 7 to 16, for a promise of ours.
 function resolve(promise, resolution) {
+  if ((promise._bits & CANCELLED) !== 0) return;
   if (resolution === promise) {
     reject(promise, new TypeError(messages.SELF_RESOLUTION));
     return;
@@ -142,6 +163,7 @@ function resolve(promise, resolution) {
     fulfill(promise, resolution);
     return;
   }
+  if (hooks.followed !== null) hooks.followed(promise, resolution);
   const id = engine.lock(promise._id);
   promise._id = id;
   becomeTarget(promise, id);
@@ -166,31 +188,39 @@ function createResolvingFunctions(promise) {
   };
 }
 
-// The executor's resolving functions are made inline rather than by createResolvingFunctions:
-// `new Promise` is hot, and this saves the object that carries the pair.
-Promise.prototype._resolveFromExecutor = function _resolveFromExecutor(executor) {
+// Bluebird's `_resolveFromExecutor`. The resolving functions are made inline rather than by
+// createResolvingFunctions: `new Promise` is hot, and this saves the object that carries the
+// pair. With cancellation on, the executor gets a third argument, `onCancel`.
+function resolveFromExecutor(executor) {
   const promise = this;
   let done = false;
   try {
-    executor(
-      function (resolution) {
-        if (done) return;
-        done = true;
-        resolve(promise, resolution);
-      },
-      function (reason) {
-        if (done) return;
-        done = true;
-        reject(promise, reason);
-      }
-    );
+    const resolveFn = function (resolution) {
+      if (done) return;
+      done = true;
+      resolve(promise, resolution);
+    };
+    const rejectFn = function (reason) {
+      if (done) return;
+      done = true;
+      reject(promise, reason);
+    };
+    if (executorExtra === null) executor(resolveFn, rejectFn);
+    else executor(resolveFn, rejectFn, executorExtra(promise));
   } catch (error) {
     if (!done) {
       done = true;
       reject(promise, error);
     }
   }
-};
+}
+
+// Makes the executor's third argument (cancellation's `onCancel`); null when off.
+let executorExtra = null;
+
+function setExecutorExtra(fn) {
+  executorExtra = fn;
+}
 
 // ---- reactions --------------------------------------------------------------------------
 
@@ -229,19 +259,6 @@ function becomeTarget(target, id) {
   targets[id] = target;
 }
 
-function speciesConstructor(object) {
-  const C = object.constructor;
-  if (C === Promise) return Promise[Symbol.species];
-  if (C === undefined) return Promise;
-  if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
-    throw new TypeError(messages.BAD_CONSTRUCTOR);
-  }
-  const S = C[Symbol.species];
-  if (S === undefined || S === null) return Promise;
-  if (typeof S === 'function') return S;
-  throw new TypeError(messages.BAD_SPECIES);
-}
-
 // ECMA-262 NewPromiseCapability(C) for a constructor that is not ours.
 function newPromiseCapability(C) {
   if (typeof C !== 'function') throw new TypeError(messages.NOT_A_CONSTRUCTOR);
@@ -258,47 +275,6 @@ function newPromiseCapability(C) {
   }
   return capability;
 }
-
-// NewPromiseCapability(C), without the executor dance when C is ours.
-function capabilityFor(C) {
-  if (C === Promise) {
-    const promise = new Promise(INTERNAL);
-    const fns = createResolvingFunctions(promise);
-    return { promise, resolve: fns.resolve, reject: fns.reject };
-  }
-  return newPromiseCapability(C);
-}
-
-// ECMA-262 PromiseResolve(C, x).
-function promiseResolve(C, value) {
-  if (isPromise(value) && value.constructor === C) return value;
-  if (C === Promise) {
-    const promise = new Promise(INTERNAL);
-    resolve(promise, value);
-    return promise;
-  }
-  const capability = newPromiseCapability(C);
-  capability.resolve(value);
-  return capability.promise;
-}
-
-Promise.prototype.then = function then(onFulfilled, onRejected) {
-  if (!isPromise(this)) throw new TypeError(messages.thenReceiver(this));
-  const C = speciesConstructor(this);
-  if (typeof onFulfilled !== 'function') onFulfilled = undefined;
-  if (typeof onRejected !== 'function') onRejected = undefined;
-  if (C === Promise) {
-    const child = new Promise(INTERNAL);
-    child._onFulfilled = onFulfilled;
-    child._onRejected = onRejected;
-    child._receiver = this._receiver;
-    addReaction(this, child);
-    return child;
-  }
-  const capability = newPromiseCapability(C);
-  addReaction(this, new GenericReaction(onFulfilled, onRejected, capability));
-  return capability.promise;
-};
 
 // ---- jobs -------------------------------------------------------------------------------
 
@@ -372,6 +348,11 @@ function runNextJob() {
   const target = targets[id];
   targets[id] = undefined;
   target._bits &= ~TARGET;
+  if ((target._bits & CANCELLED) !== 0) {
+    // Cancelled while this job was due: the node was kept for it, and is done with now.
+    engine.discard(id);
+    return;
+  }
   if (kind === JOB_THENABLE) {
     runThenableJob(target, argument, extra);
   } else if ((target._bits & GENERIC) !== 0) {
@@ -386,7 +367,7 @@ function runReaction(promise, kind, argument) {
   const handler = kind === JOB_FULFILL ? promise._onFulfilled : promise._onRejected;
   promise._onFulfilled = undefined;
   promise._onRejected = undefined;
-  if (handler === undefined) {
+  if (handler === undefined || (argument === CANCEL && (promise._bits & OBSERVES_CANCEL) === 0)) {
     if (kind === JOB_FULFILL) resolve(promise, argument);
     else reject(promise, argument);
     return;
@@ -406,6 +387,8 @@ function runReaction(promise, kind, argument) {
 function runGenericReaction(reaction, kind, argument) {
   engine.release(reaction._id);
   reaction._id = 0;
+  // A foreign promise that follows a cancelled one stays pending, as with Bluebird.
+  if (argument === CANCEL) return;
   const capability = reaction._capability;
   const handler = kind === JOB_FULFILL ? reaction._onFulfilled : reaction._onRejected;
   let result;
@@ -427,15 +410,16 @@ function runGenericReaction(reaction, kind, argument) {
 // whose species is Promise is adopted inside the engine: the same steps, without the
 // resolving functions and the unobservable derived promise.
 function runThenableJob(promise, thenable, then) {
-  if (then === Promise.prototype.then && isPromise(thenable)) {
+  const library = libraryOfThen(then);
+  if (library !== null && library.isPromise(thenable)) {
     let C;
     try {
-      C = speciesConstructor(thenable);
+      C = library.speciesConstructor(thenable);
     } catch (error) {
       reject(promise, error);
       return;
     }
-    if (C === Promise) {
+    if (C === library.Promise) {
       addReaction(thenable, promise);
       return;
     }
@@ -447,6 +431,14 @@ function runThenableJob(promise, thenable, then) {
     fns.reject(error);
   }
   if ((promise._bits & (STATE | TARGET)) === 0 && promise._id !== 0) noteRoot(promise);
+}
+
+// The library whose original `then` this is, if any.
+function libraryOfThen(then) {
+  for (let i = 0; i < libraries.length; i++) {
+    if (libraries[i].then === then) return libraries[i];
+  }
+  return null;
 }
 
 // ---- pending promises nobody can reach --------------------------------------------------
@@ -503,7 +495,8 @@ function releaseNode(id) {
   for (let i = 0; i < freed.length; i++) {
     const waiter = targets[freed[i]];
     targets[freed[i]] = undefined;
-    markDead(waiter);
+    if ((waiter._bits & CANCELLED) === 0) markDead(waiter);
+    else waiter._bits &= ~TARGET;
   }
 }
 
@@ -523,23 +516,31 @@ function markDead(target) {
 }
 
 module.exports = {
-  Promise,
-  LateReceiver,
   INTERNAL,
   PENDING,
   FULFILLED,
   REJECTED,
   STATE,
-  isPromise,
+  GENERIC,
+  CANCELLED,
+  WILL_CANCEL,
+  OBSERVES_CANCEL,
+  DEAD,
+  CANCEL,
+  hooks,
+  LateReceiver,
+  GenericReaction,
+  registerLibrary,
+  setHandlers,
+  resolveFromExecutor,
+  setExecutorExtra,
   resolve,
   reject,
   fulfill,
+  cancel,
   addReaction,
   createResolvingFunctions,
-  speciesConstructor,
   newPromiseCapability,
-  capabilityFor,
-  promiseResolve,
   setScheduler,
   messages,
   NativePromise,

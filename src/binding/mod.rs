@@ -91,6 +91,23 @@ pub fn reject_unobserved() -> Result<u32> {
     with_engine(|engine| engine.reject_unobserved())
 }
 
+/// Cancels a pending node; returns how many reject jobs its reactions became. `keep` keeps
+/// the node until JS discards it (a job for it is still due).
+#[napi]
+pub fn cancel(id: u32, keep: bool) -> Result<u32> {
+    with_engine(|engine| {
+        let jobs = engine.cancel(id, keep)?;
+        ring::flush(engine);
+        Ok(jobs)
+    })
+}
+
+/// Frees a node that `cancel` kept.
+#[napi]
+pub fn discard(id: u32) -> Result<()> {
+    with_engine(|engine| engine.discard(id))
+}
+
 /// Resolves `target` (0: a new node) to a thenable and enqueues its thenable job.
 #[napi]
 pub fn lock(target: u32) -> Result<u32> {

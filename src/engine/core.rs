@@ -184,6 +184,53 @@ impl Engine {
     }
 
     /// Resolves `target` (allocated when 0) to a thenable: enqueues its thenable job.
+    /// Cancels a pending node (Bluebird's cancellation): each reaction becomes a reject job,
+    /// and the node is never tracked as unhandled. A node that JS still expects a job for
+    /// (it waits on a promise, or its thenable job is queued) stays allocated, settled and
+    /// with no reactions, until that job arrives and JS [`discard`](Engine::discard)s it;
+    /// freeing it now would leave a dangling link in its parent's list.
+    pub fn cancel(&mut self, id: NodeId, keep: bool) -> Result<u32> {
+        let node = self.node(id)?;
+        if node.state != State::Pending {
+            return Err(EngineError::NotPending(id));
+        }
+        let mut jobs = 0;
+        let mut cursor = node.head;
+        while cursor != 0 {
+            let target = self.node_mut(cursor)?;
+            target.flags &= !WAITING;
+            let next = std::mem::take(&mut target.next);
+            self.queue.push(Job {
+                kind: JobKind::Reject,
+                target: cursor,
+            });
+            jobs += 1;
+            cursor = next;
+        }
+        if keep {
+            let node = self.node_mut(id)?;
+            node.state = State::Rejected;
+            node.head = 0;
+            node.tail = 0;
+        } else {
+            self.slab.remove(id);
+        }
+        Ok(jobs)
+    }
+
+    /// Frees a node kept by [`cancel`](Engine::cancel) once its last job has arrived.
+    pub fn discard(&mut self, id: NodeId) -> Result<()> {
+        let node = self.node(id)?;
+        if node.has(WAITING) {
+            return Err(EngineError::AlreadyWaiting(id));
+        }
+        if node.has(UNHANDLED) {
+            self.unhandled -= 1;
+        }
+        self.slab.remove(id);
+        Ok(())
+    }
+
     pub fn lock(&mut self, target: NodeId) -> Result<NodeId> {
         let target = self.pending_target(target)?;
         self.node_mut(target)?.flags |= LOCKED;

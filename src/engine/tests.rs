@@ -156,6 +156,45 @@ fn release_frees_everything_that_waits_on_the_node() {
 }
 
 #[test]
+fn cancel_rejects_the_reactions_and_never_tracks_unhandled() {
+    let mut engine = Engine::new();
+    let root = engine.create().unwrap();
+    let a = engine.then(root, State::Pending, 0).unwrap().target;
+    let b = engine.then(root, State::Pending, 0).unwrap().target;
+    assert_eq!(engine.cancel(root, false), Ok(2));
+    assert_eq!(
+        drain(&mut engine),
+        vec![job(JobKind::Reject, a), job(JobKind::Reject, b)]
+    );
+    assert_eq!(engine.unhandled_count(), 0);
+    assert_eq!(engine.state(root), None);
+    assert_eq!(engine.cancel(root, false), Err(EngineError::NoNode(root)));
+}
+
+#[test]
+fn a_kept_cancelled_node_stays_linked_until_discarded() {
+    let mut engine = Engine::new();
+    let root = engine.create().unwrap();
+    let waiter = engine.then(root, State::Pending, 0).unwrap().target;
+    let child = engine.then(waiter, State::Pending, 0).unwrap().target;
+    assert_eq!(engine.cancel(waiter, true), Ok(1));
+    assert_eq!(drain(&mut engine), vec![job(JobKind::Reject, child)]);
+    assert_eq!(engine.state(waiter), Some(State::Rejected));
+    assert_eq!(
+        engine.discard(waiter),
+        Err(EngineError::AlreadyWaiting(waiter))
+    );
+    // The parent's settlement still reaches the kept node: its job is how JS learns to
+    // discard it.
+    assert_eq!(engine.settle(root, State::Fulfilled).unwrap().jobs, 1);
+    assert_eq!(drain(&mut engine), vec![job(JobKind::Fulfill, waiter)]);
+    engine.settle(child, State::Fulfilled).unwrap();
+    assert_eq!(engine.discard(waiter), Ok(()));
+    assert_eq!(engine.live_nodes(), 0);
+    assert_eq!(engine.unhandled_count(), 0);
+}
+
+#[test]
 fn take_jobs_moves_at_most_max() {
     let mut engine = Engine::new();
     let parent = engine.create().unwrap();

@@ -1,0 +1,121 @@
+'use strict';
+// One Promise constructor and prototype on the shared engine: what `require('ferrobird')`
+// exports, and what each `Promise.getNewLibraryCopy()` makes anew.
+//
+// Handler registration goes through prototype methods with Bluebird 3.7's names, argument
+// order and arity, so tools that wrap them (cls-bluebird, APM agents, is-bluebird's check)
+// wrap real behaviour: `then` calls `_then(didFulfill, didReject, _, receiver, internalData)`,
+// which calls `_addCallbacks(fulfill, reject, promise, receiver, domain)` when the promise is
+// still pending, as Bluebird does; the constructor calls `_resolveFromExecutor(executor)`.
+
+const core = require('./core');
+const messages = require('./messages');
+
+const { INTERNAL, PENDING, STATE, GENERIC, hooks, resolve, reject, addReaction, newPromiseCapability, createResolvingFunctions } = core;
+
+function createLibrary() {
+  function Promise(executor) {
+    if (new.target === undefined) throw new TypeError(messages.CONSTRUCT_DIRECTLY);
+    this._bits = PENDING;
+    this._id = 0;
+    this._value = undefined;
+    // Handlers of the reaction that settles this promise. Once it is settled and unhandled,
+    // `_onRejected` holds the native shadow that reports it to Node (see unhandled.js).
+    this._onFulfilled = undefined;
+    this._onRejected = undefined;
+    // The `this` of handlers, set by Bluebird's `.bind()` and inherited by derived promises.
+    this._receiver = undefined;
+    if (hooks.created !== null) hooks.created(this);
+    if (executor !== INTERNAL) {
+      if (typeof executor !== 'function') {
+        throw new TypeError(messages.expectingFunction(executor));
+      }
+      this._resolveFromExecutor(executor);
+    }
+  }
+
+  // IsPromise: an object made by this constructor. `instanceof` can run a Proxy's trap, and a
+  // revoked Proxy's trap throws where the spec's internal-slot check would simply say no.
+  function isPromise(value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+    try {
+      return value instanceof Promise && typeof value._bits === 'number' && (value._bits & GENERIC) === 0;
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function speciesConstructor(object) {
+    const C = object.constructor;
+    if (C === Promise) return Promise[Symbol.species];
+    if (C === undefined) return Promise;
+    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+      throw new TypeError(messages.BAD_CONSTRUCTOR);
+    }
+    const S = C[Symbol.species];
+    if (S === undefined || S === null) return Promise;
+    if (typeof S === 'function') return S;
+    throw new TypeError(messages.BAD_SPECIES);
+  }
+
+  // NewPromiseCapability(C), without the executor dance when C is ours.
+  function capabilityFor(C) {
+    if (C === Promise) {
+      const promise = new Promise(INTERNAL);
+      const fns = createResolvingFunctions(promise);
+      return { promise, resolve: fns.resolve, reject: fns.reject };
+    }
+    return newPromiseCapability(C);
+  }
+
+  // ECMA-262 PromiseResolve(C, x).
+  function promiseResolve(C, value) {
+    if (isPromise(value) && value.constructor === C) return value;
+    if (C === Promise) {
+      const promise = new Promise(INTERNAL);
+      resolve(promise, value);
+      return promise;
+    }
+    const capability = newPromiseCapability(C);
+    capability.resolve(value);
+    return capability.promise;
+  }
+
+  Promise.prototype._resolveFromExecutor = core.resolveFromExecutor;
+
+  Promise.prototype.then = function then(onFulfilled, onRejected) {
+    if (!isPromise(this)) throw new TypeError(messages.thenReceiver(this));
+    const C = speciesConstructor(this);
+    if (C === Promise) return this._then(onFulfilled, onRejected, undefined, undefined, undefined);
+    const capability = newPromiseCapability(C);
+    addReaction(this, new core.GenericReaction(onFulfilled, onRejected, capability));
+    return capability.promise;
+  };
+
+  // Bluebird's `_then`: `internalData` is the promise to settle (a new one when undefined).
+  Promise.prototype._then = function _then(didFulfill, didReject, _, receiver, internalData) {
+    const child = internalData === undefined ? new Promise(INTERNAL) : internalData;
+    if (receiver === undefined) receiver = this._receiver;
+    if (hooks.chained !== null) hooks.chained(this, child);
+    if ((this._bits & STATE) === PENDING) {
+      this._addCallbacks(didFulfill, didReject, child, receiver, undefined);
+    } else {
+      core.setHandlers(child, didFulfill, didReject, receiver);
+      addReaction(this, child);
+    }
+    return child;
+  };
+
+  // Bluebird's `_addCallbacks`: `promise` settles by `fulfill` / `reject` when this one does.
+  // `domain` is Bluebird's context slot; ferrobird keeps none.
+  Promise.prototype._addCallbacks = function _addCallbacks(fulfill, reject, promise, receiver, domain) {
+    core.setHandlers(promise, fulfill, reject, receiver);
+    addReaction(this, promise);
+  };
+
+  const library = { Promise, then: Promise.prototype.then, isPromise, speciesConstructor, capabilityFor, promiseResolve };
+  core.registerLibrary(library);
+  return Object.assign(Object.create(core), library);
+}
+
+module.exports = createLibrary;
