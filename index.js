@@ -17,6 +17,9 @@ const features = [
   require('./lib/promisify'),
   require('./lib/collections'),
   require('./lib/timers'),
+  require('./lib/cancel'),
+  require('./lib/using'),
+  require('./lib/coroutine'),
   require('./lib/config'),
 ];
 

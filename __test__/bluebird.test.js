@@ -11,34 +11,7 @@ const assert = require('node:assert');
 const util = require('node:util');
 const Bluebird = require('bluebird');
 const Ferro = require('..');
-
-function describe(value) {
-  if (value instanceof Error) {
-    const extra = typeof value.length === 'number' ? ` length=${value.length}` : '';
-    return `${value.name}: ${value.message}${extra}`;
-  }
-  if (value instanceof Map) return `Map(${JSON.stringify([...value])})`;
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value);
-}
-
-async function outcome(scenario, P) {
-  const log = [];
-  let result;
-  try {
-    result = 'value ' + describe(await scenario(P, (...parts) => log.push(parts.map(describe).join(' '))));
-  } catch (error) {
-    result = 'error ' + describe(error);
-  }
-  return { result, log };
-}
-
-function same(name, scenario) {
-  test(name, async () => {
-    const expected = await outcome(scenario, Bluebird);
-    assert.deepStrictEqual(await outcome(scenario, Ferro), expected);
-  });
-}
+const { same } = require('./helpers/same-as-bluebird');
 
 // ---- core ----
 

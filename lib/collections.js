@@ -7,7 +7,25 @@ const { expectingFunction, classString } = require('./messages');
 const { AggregateError } = require('./errors');
 
 module.exports = function installCollections(core) {
-  const { Promise, PromiseInspection } = core;
+  const { Promise, PromiseInspection, isPromise } = core;
+
+  // With cancellation on, cancelling a collection's result cancels its inputs (Bluebird).
+  function cancelsInputs(result, values) {
+    if (!core.cancellationEnabled() || !Array.isArray(values)) return result;
+    core.onCancel(result, {
+      cancelled() {
+        for (const value of values) if (isPromise(value)) value.cancel();
+      },
+    });
+    return result;
+  }
+
+  function cancelValuesOnCancel(onCancel, values) {
+    if (typeof onCancel !== 'function') return;
+    onCancel(() => {
+      for (const value of values) if (isPromise(value)) value.cancel();
+    });
+  }
   const esAll = Promise.all;
   const esRace = Promise.race;
 
@@ -31,7 +49,7 @@ module.exports = function installCollections(core) {
       if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
         return Promise.resolve(input).then((values) => esMethod.call(Promise, values));
       }
-      return esMethod.call(Promise, input);
+      return cancelsInputs(esMethod.call(Promise, input), input);
     };
   }
 
@@ -75,7 +93,8 @@ module.exports = function installCollections(core) {
     if ((howMany | 0) !== howMany || howMany < 0) {
       return Promise.reject(new TypeError('expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n'));
     }
-    return withArray(input, (values) => new Promise((resolve, reject) => {
+    return withArray(input, (values) => new Promise((resolve, reject, onCancel) => {
+      cancelValuesOnCancel(onCancel, values);
       if (howMany === 0) return resolve([]);
       if (howMany > values.length) return reject(rangeError(howMany, values.length));
       const fulfilled = [];
@@ -124,7 +143,8 @@ module.exports = function installCollections(core) {
     } catch (error) {
       return Promise.reject(error);
     }
-    return withArray(input, (values) => new Promise((resolve, reject) => {
+    return withArray(input, (values) => new Promise((resolve, reject, onCancel) => {
+      cancelValuesOnCancel(onCancel, values);
       const length = values.length;
       const results = new Array(length);
       const ready = [];

@@ -19,6 +19,7 @@ module.exports = function installConfig(core) {
     for (const key of Object.keys(settings)) {
       if (key in options) settings[key] = Boolean(options[key]);
     }
+    if (settings.cancellation) core.setCancellation(true);
     return Promise;
   };
 

@@ -61,6 +61,24 @@ function registerLibrary(library) {
   libraries.push(library);
 }
 
+function isAnyLibraryPromise(value) {
+  for (let i = 0; i < libraries.length; i++) {
+    if (libraries[i].isPromise(value)) return true;
+  }
+  return false;
+}
+
+// Bluebird's warnings (debug.js installs the sink when `warnings` is on).
+let warningSink = null;
+
+function warn(message, promise) {
+  if (warningSink !== null) warningSink(message, promise);
+}
+
+function setWarningSink(fn) {
+  warningSink = fn;
+}
+
 // Stores the handlers and receiver of the reaction that will settle `promise`.
 function setHandlers(promise, onFulfilled, onRejected, receiver) {
   promise._onFulfilled = typeof onFulfilled === 'function' ? onFulfilled : undefined;
@@ -251,6 +269,16 @@ function addReaction(parent, target) {
     if (answer > ID_MASK) unhandled.handled(parent);
   }
   args.push(parent._value, 1);
+  schedule();
+}
+
+// `target` settles from an already settled source with `state` and `value` (a reaction
+// job, queued now).
+function addSettledReaction(target, state, value) {
+  const id = engine.then(0, state, target._id) & ID_MASK;
+  target._id = id;
+  becomeTarget(target, id);
+  args.push(value, 1);
   schedule();
 }
 
@@ -531,6 +559,9 @@ module.exports = {
   LateReceiver,
   GenericReaction,
   registerLibrary,
+  isAnyLibraryPromise,
+  warn,
+  setWarningSink,
   setHandlers,
   resolveFromExecutor,
   setExecutorExtra,
@@ -539,6 +570,7 @@ module.exports = {
   fulfill,
   cancel,
   addReaction,
+  addSettledReaction,
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler,

@@ -1,8 +1,10 @@
 'use strict';
 // ECMA-262's Promise.prototype.catch and .finally, and the constructor's species and tag.
 
+const { CancellationError } = require('./errors');
+
 module.exports = function installEsPrototype(core) {
-  const { Promise, speciesConstructor, promiseResolve } = core;
+  const { Promise, speciesConstructor, promiseResolve, isPromise, OBSERVES_CANCEL, CANCELLED } = core;
 
   Promise.prototype.catch = function (onRejected) {
     return this.then(undefined, onRejected);
@@ -14,7 +16,11 @@ module.exports = function installEsPrototype(core) {
     }
     const C = speciesConstructor(this);
     if (typeof onFinally !== 'function') return this.then(onFinally, onFinally);
-    return this.then(
+    // Bluebird runs finally handlers on cancellation too; the result is cancelled after. A
+    // finally attached after cancellation fulfils with the "late cancellation observer" error,
+    // as Bluebird's does.
+    const source = this;
+    const result = this.then(
       function (value) {
         return promiseResolve(C, onFinally()).then(function () {
           return value;
@@ -22,10 +28,13 @@ module.exports = function installEsPrototype(core) {
       },
       function (reason) {
         return promiseResolve(C, onFinally()).then(function () {
+          if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
           throw reason;
         });
       }
     );
+    if (isPromise(result)) result._bits |= OBSERVES_CANCEL;
+    return result;
   };
 
   Object.defineProperty(Promise, Symbol.species, {

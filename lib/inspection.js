@@ -8,12 +8,13 @@ const NOT_FULFILLED = 'cannot get fulfillment value of a non-fulfilled promise\n
 const NOT_REJECTED = 'cannot get rejection reason of a non-rejected promise\n\n    See http://goo.gl/MqrFmX\n';
 
 module.exports = function installInspection(core) {
-  const { Promise, FULFILLED, REJECTED, STATE } = core;
+  const { Promise, FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL } = core;
+  const OUTCOME = STATE | CANCELLED;
 
   // A snapshot of a settled promise's outcome, as Bluebird's settle/reflect give it.
   function PromiseInspection(promise) {
     if (promise !== undefined) {
-      this._bits = promise._bits & STATE;
+      this._bits = promise._bits & (OUTCOME | WILL_CANCEL);
       this._settledValue = promise._value;
     } else {
       this._bits = 0;
@@ -23,19 +24,20 @@ module.exports = function installInspection(core) {
 
   const inspectionMethods = {
     isFulfilled() {
-      return (this._bits & STATE) === FULFILLED;
+      return (this._bits & OUTCOME) === FULFILLED;
     },
     isRejected() {
-      return (this._bits & STATE) === REJECTED;
+      return (this._bits & OUTCOME) === REJECTED;
     },
     isPending() {
       return (this._bits & STATE) === 0;
     },
     isResolved() {
-      return (this._bits & STATE) !== 0;
+      const outcome = this._bits & OUTCOME;
+      return outcome === FULFILLED || outcome === REJECTED;
     },
     isCancelled() {
-      return false;
+      return (this._bits & (CANCELLED | WILL_CANCEL)) !== 0;
     },
   };
   Object.assign(PromiseInspection.prototype, inspectionMethods);
@@ -59,11 +61,12 @@ module.exports = function installInspection(core) {
     return this._value;
   };
 
+  // Runs on cancellation too, as Bluebird's does: the inspection then says isCancelled().
   Promise.prototype.reflect = function () {
-    return this.then(
-      () => new PromiseInspection(this),
-      () => new PromiseInspection(this)
-    );
+    const inspect = () => new PromiseInspection(this);
+    const reflection = this.then(inspect, inspect);
+    reflection._bits |= OBSERVES_CANCEL;
+    return reflection;
   };
 
   Promise.prototype.toJSON = function () {
@@ -90,6 +93,7 @@ module.exports = function installInspection(core) {
   Promise.prototype[util.inspect.custom] = function (depth, options) {
     const name = this.constructor && this.constructor.name ? this.constructor.name : 'Promise';
     if (this.isPending()) return `${name} { <pending> }`;
+    if ((this._bits & CANCELLED) !== 0) return `${name} { <cancelled> }`;
     const shown = util.inspect(this._value, { ...options, depth: options.depth === null ? null : options.depth - 1 });
     return this.isFulfilled() ? `${name} { ${shown} }` : `${name} { <rejected> ${shown} }`;
   };

@@ -10,8 +10,9 @@
 
 const core = require('./core');
 const messages = require('./messages');
+const { CancellationError } = require('./errors');
 
-const { INTERNAL, PENDING, STATE, GENERIC, hooks, resolve, reject, addReaction, newPromiseCapability, createResolvingFunctions } = core;
+const { INTERNAL, PENDING, REJECTED, STATE, GENERIC, CANCELLED, hooks, resolve, reject, addReaction, newPromiseCapability, createResolvingFunctions } = core;
 
 function createLibrary() {
   function Promise(executor) {
@@ -97,11 +98,16 @@ function createLibrary() {
     const child = internalData === undefined ? new Promise(INTERNAL) : internalData;
     if (receiver === undefined) receiver = this._receiver;
     if (hooks.chained !== null) hooks.chained(this, child);
-    if ((this._bits & STATE) === PENDING) {
+    const bits = this._bits;
+    if ((bits & STATE) === PENDING) {
       this._addCallbacks(didFulfill, didReject, child, receiver, undefined);
-    } else {
+    } else if ((bits & CANCELLED) === 0) {
       core.setHandlers(child, didFulfill, didReject, receiver);
       addReaction(this, child);
+    } else {
+      // As Bluebird: a handler attached after cancellation sees a rejection.
+      core.setHandlers(child, didFulfill, didReject, receiver);
+      core.addSettledReaction(child, REJECTED, new CancellationError('late cancellation observer'));
     }
     return child;
   };

@@ -23,6 +23,14 @@ module.exports = {
   thenReceiver(value) {
     return 'Method Promise.prototype.then called on incompatible receiver ' + safeString(value);
   },
+  // Bluebird's util.toString, for values shown in messages.
+  toDisplayString(value) {
+    try {
+      return value + '';
+    } catch (error) {
+      return '[no string representation]';
+    }
+  },
   notAnObject(method) {
     return method + ' called on non-object';
   },

@@ -1,0 +1,115 @@
+'use strict';
+// Cancellation, the same as bluebird 3.7.2 with `Promise.config({cancellation: true})`.
+// Its own file: the switch is per process and cannot be turned off again.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const Bluebird = require('bluebird');
+const Ferro = require('..');
+const { same } = require('./helpers/same-as-bluebird');
+
+Bluebird.config({ cancellation: true });
+Ferro.config({ cancellation: true });
+
+const turn = (P, ms = 5) => new P((resolve) => setTimeout(resolve, ms));
+
+same('cancel stops handlers, runs onCancel and finally, and reflect sees it', async (P, log) => {
+  const source = new P((resolve, reject, onCancel) => {
+    onCancel(() => log('onCancel'));
+    setTimeout(resolve, 30, 1);
+  });
+  const chained = source.then((v) => log('then', v)).finally(() => log('finally'));
+  const reflection = source.reflect().then((i) => log('reflect', i.isCancelled(), i.isPending(), i.isRejected()));
+  chained.cancel();
+  log('right after', chained.isCancelled(), chained.isPending(), source.isCancelled());
+  await turn(P);
+  log('one branch left', source.isCancelled(), source.isPending());
+  reflection.cancel();
+  await turn(P, 40);
+  return [source.isCancelled(), source.isPending(), source.isFulfilled(), source.isRejected(), chained.isCancelled()];
+});
+
+same('cancelling the only child cancels the parent and calls its onCancel once', async (P, log) => {
+  const parent = new P((resolve, reject, onCancel) => {
+    onCancel(() => log('first'));
+    onCancel(() => log('second'));
+  });
+  const child = parent.then(() => log('never'));
+  child.cancel();
+  child.cancel();
+  await turn(P);
+  return [parent.isCancelled(), child.isCancelled(), parent.isCancellable(), child.isPending()];
+});
+
+same('handlers attached after cancellation see a late cancellation observer error', async (P, log) => {
+  const p = new P(() => {});
+  p.cancel();
+  p.then(() => log('then'), () => log('catch'));
+  p.catch(() => log('catch'));
+  p.finally(() => log('finally')).catch((e) => log('after finally', e.name, e.message));
+  await turn(P);
+  return p.isCancelled();
+});
+
+same('resolving or rejecting a cancelled promise does nothing', async (P, log) => {
+  let resolveIt;
+  const p = new P((resolve) => { resolveIt = resolve; });
+  p.then((v) => log('value', v));
+  p.cancel();
+  resolveIt(5);
+  await turn(P);
+  return [p.isCancelled(), p.isFulfilled()];
+});
+
+same('cancel propagates into the promise a handler returned', async (P, log) => {
+  const inner = new P((resolve, reject, onCancel) => onCancel(() => log('inner cancelled')));
+  const outer = P.resolve(1).then(() => inner);
+  await turn(P);
+  outer.cancel();
+  await turn(P);
+  return [inner.isCancelled(), outer.isCancelled()];
+});
+
+same('a cancelled promise is not an unhandled rejection', async (P, log) => {
+  const seen = [];
+  const listener = (reason) => seen.push(reason);
+  process.on('unhandledRejection', listener);
+  const p = new P(() => {});
+  p.cancel();
+  await turn(P, 20);
+  process.removeListener('unhandledRejection', listener);
+  log('events', seen.length);
+  return p.isCancelled();
+});
+
+same('cancelling Promise.all cancels its pending inputs', async (P, log) => {
+  const a = new P((resolve, reject, onCancel) => onCancel(() => log('a cancelled')));
+  const b = new P((resolve, reject, onCancel) => onCancel(() => log('b cancelled')));
+  const all = P.all([a, b, 3]);
+  await turn(P);
+  all.cancel();
+  await turn(P);
+  return [a.isCancelled(), b.isCancelled(), all.isCancelled()];
+});
+
+same('an onCancel that is not a function is a TypeError from the executor', (P) =>
+  new P((resolve, reject, onCancel) => onCancel(5)));
+
+same('Promise.using disposes the resources when cancelled', async (P, log) => {
+  const resource = P.resolve('r').disposer((r) => log('dispose', r));
+  const using = P.using(resource, () => new P(() => {}));
+  await turn(P);
+  using.cancel();
+  await turn(P);
+  return using.isCancelled();
+});
+
+test('without cancellation the executor gets two arguments (bluebird agrees)', () => {
+  const lengths = [];
+  for (const P of [require('bluebird').getNewLibraryCopy(), Ferro.getNewLibraryCopy()]) {
+    new P(function () { lengths.push(arguments.length); }); // eslint-disable-line no-new
+  }
+  // A copy of ferrobird shares the process-wide switch (README: Differences); Bluebird's
+  // copy does not. The first length is bluebird's.
+  assert.deepStrictEqual(lengths, [2, 3]);
+});

@@ -1,0 +1,164 @@
+'use strict';
+// Bluebird's cancellation: `Promise.config({cancellation: true})`, the executor's third
+// argument `onCancel`, `.cancel()` / `.break()`, `.isCancellable()`.
+//
+// A cancelled promise is settled in the engine like a rejection whose reason is the CANCEL
+// token (core.js): its reactions are cancelled in turn, except those that observe
+// cancellation (finally, reflect), and it is never an unhandled rejection. What Rust does not
+// know is the way *up*: `.cancel()` on a promise walks to the promise it was derived from,
+// as long as every branch derived from that one has been cancelled (Bluebird's branch
+// counting), calling `onCancel` callbacks on the way. That bookkeeping exists only while
+// cancellation is on: a link per derived promise, in a WeakMap.
+
+const { toDisplayString } = require('./messages');
+
+// The switch and the links are per process, not per library copy: copies share the engine
+// and its hooks, and a promise of one copy can be derived from a promise of another.
+let enabled = false;
+const links = new WeakMap();
+
+module.exports = function installCancel(core) {
+  const { Promise, STATE, CANCELLED, WILL_CANCEL, hooks } = core;
+
+  // What `.cancel()` needs to know about one promise.
+  function Link() {
+    this.parent = null; // the promise this one was derived from by `_then`
+    this.branches = 0; // promises derived from this one that have not been cancelled
+    this.onCancel = undefined; // a callback, or an array of them (functions or internal)
+    this.followee = null; // the promise this one was resolved with
+  }
+
+  function linkOf(promise) {
+    let link = links.get(promise);
+    if (link === undefined) {
+      link = new Link();
+      links.set(promise, link);
+    }
+    return link;
+  }
+
+  function chained(parent, child) {
+    linkOf(child).parent = parent;
+    linkOf(parent).branches++;
+  }
+
+  function followed(promise, resolution) {
+    if (core.isAnyLibraryPromise(resolution)) linkOf(promise).followee = resolution;
+  }
+
+  function isCancellable(promise) {
+    return (promise._bits & (STATE | CANCELLED)) === 0;
+  }
+
+  // Adds a callback run when `promise` is cancelled (a function, run with the promise's bound
+  // `this`, or an internal one with a `cancelled()` method).
+  function onCancel(promise, callback) {
+    if (!isCancellable(promise)) return;
+    const link = linkOf(promise);
+    const previous = link.onCancel;
+    if (previous === undefined) link.onCancel = callback;
+    else if (Array.isArray(previous)) previous.push(callback);
+    else link.onCancel = [previous, callback];
+  }
+
+  function runCallback(promise, callback) {
+    if (typeof callback !== 'function') {
+      callback.cancelled(promise);
+      return;
+    }
+    try {
+      callback.call(promise._receiver);
+    } catch (error) {
+      // As Bluebird: an onCancel that throws is an uncaught exception, not a rejection.
+      setTimeout(() => {
+        throw error;
+      }, 0);
+    }
+  }
+
+  function invokeOnCancel(promise) {
+    const link = links.get(promise);
+    if (link === undefined || link.onCancel === undefined) return;
+    const callbacks = link.onCancel;
+    link.onCancel = undefined;
+    queueMicrotask(() => {
+      if (Array.isArray(callbacks)) for (const callback of callbacks) runCallback(promise, callback);
+      else runCallback(promise, callbacks);
+    });
+  }
+
+  // Whether the cancellation coming from `canceller` lets `promise` be cancelled: it is the
+  // promise itself, or the last of its branches to go.
+  function cancelBy(promise, canceller) {
+    const link = linkOf(promise);
+    if (canceller === promise) {
+      link.branches = 0;
+    } else {
+      link.branches--;
+      if (link.branches > 0) return false;
+    }
+    invokeOnCancel(promise);
+    return true;
+  }
+
+  function cancelBranched(promise) {
+    const link = links.get(promise);
+    if (link === undefined || link.branches <= 0) core.cancel(promise);
+  }
+
+  function cancelOrFollow(promise) {
+    const link = links.get(promise);
+    if (link !== undefined && link.followee !== null && isCancellable(link.followee)) link.followee.cancel();
+    else cancelBranched(promise);
+  }
+
+  Promise.prototype.cancel = Promise.prototype.break = function cancel() {
+    if (!enabled) {
+      core.warn('cancellation is disabled', this);
+      return;
+    }
+    let promise = this;
+    let child = promise;
+    while (isCancellable(promise)) {
+      if (!cancelBy(promise, child)) {
+        cancelOrFollow(child);
+        break;
+      }
+      const parent = linkOf(promise).parent;
+      if (parent === null || !isCancellable(parent)) {
+        cancelOrFollow(promise);
+        break;
+      }
+      const link = links.get(promise);
+      if (link.followee !== null && isCancellable(link.followee)) link.followee.cancel();
+      promise._bits |= WILL_CANCEL;
+      child = promise;
+      promise = parent;
+    }
+  };
+
+  Promise.prototype.isCancellable = function isCancellable_() {
+    return (this._bits & (STATE | CANCELLED | WILL_CANCEL)) === 0;
+  };
+
+  function executorOnCancel(promise) {
+    return function onCancel_(callback) {
+      if (typeof callback !== 'function') {
+        throw new TypeError('onCancel must be a function, got: ' + toDisplayString(callback));
+      }
+      onCancel(promise, callback);
+    };
+  }
+
+  // Bluebird refuses to turn cancellation off once on; so does ferrobird.
+  core.setCancellation = function setCancellation(on) {
+    if (!on || enabled) return;
+    enabled = true;
+    hooks.chained = chained;
+    hooks.followed = followed;
+    core.setExecutorExtra(executorOnCancel);
+  };
+
+  core.cancellationEnabled = () => enabled;
+  core.onCancel = onCancel;
+};
