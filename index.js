@@ -20,6 +20,7 @@ const features = [
   require('./lib/cancel'),
   require('./lib/using'),
   require('./lib/coroutine'),
+  require('./lib/debug'),
   require('./lib/config'),
 ];
 

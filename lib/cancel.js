@@ -16,35 +16,36 @@ const { toDisplayString } = require('./messages');
 // and its hooks, and a promise of one copy can be derived from a promise of another.
 let enabled = false;
 const links = new WeakMap();
+const runtime = require('./core');
+
+// What `.cancel()` needs to know about one promise.
+function Link() {
+  this.parent = null; // the promise this one was derived from by `_then`
+  this.branches = 0; // promises derived from this one that have not been cancelled
+  this.onCancel = undefined; // a callback, or an array of them (functions or internal)
+  this.followee = null; // the promise this one was resolved with
+}
+
+function linkOf(promise) {
+  let link = links.get(promise);
+  if (link === undefined) {
+    link = new Link();
+    links.set(promise, link);
+  }
+  return link;
+}
+
+function chained(parent, child) {
+  linkOf(child).parent = parent;
+  linkOf(parent).branches++;
+}
+
+function followed(promise, resolution) {
+  if (runtime.isAnyLibraryPromise(resolution)) linkOf(promise).followee = resolution;
+}
 
 module.exports = function installCancel(core) {
-  const { Promise, STATE, CANCELLED, WILL_CANCEL, hooks } = core;
-
-  // What `.cancel()` needs to know about one promise.
-  function Link() {
-    this.parent = null; // the promise this one was derived from by `_then`
-    this.branches = 0; // promises derived from this one that have not been cancelled
-    this.onCancel = undefined; // a callback, or an array of them (functions or internal)
-    this.followee = null; // the promise this one was resolved with
-  }
-
-  function linkOf(promise) {
-    let link = links.get(promise);
-    if (link === undefined) {
-      link = new Link();
-      links.set(promise, link);
-    }
-    return link;
-  }
-
-  function chained(parent, child) {
-    linkOf(child).parent = parent;
-    linkOf(parent).branches++;
-  }
-
-  function followed(promise, resolution) {
-    if (core.isAnyLibraryPromise(resolution)) linkOf(promise).followee = resolution;
-  }
+  const { Promise, STATE, CANCELLED, WILL_CANCEL } = core;
 
   function isCancellable(promise) {
     return (promise._bits & (STATE | CANCELLED)) === 0;
@@ -154,8 +155,8 @@ module.exports = function installCancel(core) {
   core.setCancellation = function setCancellation(on) {
     if (!on || enabled) return;
     enabled = true;
-    hooks.chained = chained;
-    hooks.followed = followed;
+    core.setHook('chained', chained, true);
+    core.setHook('followed', followed, true);
     core.setExecutorExtra(executorOnCancel);
   };
 

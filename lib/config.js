@@ -1,6 +1,6 @@
 'use strict';
 // Promise.config, Promise.setScheduler, version and the error classes on the constructor.
-// Unknown config keys are ignored, as Bluebird does.
+// Unknown config keys are ignored, as Bluebird does. The debug switches live in debug.js.
 
 const unhandled = require('./unhandled');
 const errors = require('./errors');
@@ -9,17 +9,14 @@ const { version } = require('../package.json');
 
 module.exports = function installConfig(core) {
   const { Promise } = core;
-  const settings = { warnings: false, longStackTraces: false, cancellation: false, monitoring: false, asyncHooks: false };
 
   Promise.config = function config(options) {
     if (options === null || typeof options !== 'object') return Promise;
     if ('unhandledRejections' in options) {
       unhandled.setPrintAndContinue(options.unhandledRejections === 'warn');
     }
-    for (const key of Object.keys(settings)) {
-      if (key in options) settings[key] = Boolean(options[key]);
-    }
-    if (settings.cancellation) core.setCancellation(true);
+    if (options.cancellation) core.setCancellation(true);
+    core.configureDebug(options);
     return Promise;
   };
 

@@ -51,7 +51,26 @@ function INTERNAL() {}
 
 // Optional instrumentation (monitoring events, cancellation links, long stack traces): each
 // is null until a feature that needs it is switched on, so the hot path pays one load.
-const hooks = { created: null, chained: null, settled: null, followed: null };
+const hooks = { created: null, chained: null, settled: null, followed: null, rejected: null, ran: null };
+// `ran(phase, promise, result)` brackets each handler run by a reaction (forgotten returns).
+const HANDLER_START = 0;
+const HANDLER_RETURNED = 1;
+const HANDLER_THREW = 2;
+const hookLists = { created: [], chained: [], settled: [], followed: [], rejected: [], ran: [] };
+
+// Adds (or, with `on` false, removes) `fn` to the hook `name`; several features may share one.
+function setHook(name, fn, on) {
+  const list = hookLists[name].filter((f) => f !== fn);
+  if (on) list.push(fn);
+  hookLists[name] = list;
+  if (list.length === 0) hooks[name] = null;
+  else if (list.length === 1) hooks[name] = list[0];
+  else {
+    hooks[name] = function (a, b, c) {
+      for (let i = 0; i < list.length; i++) list[i](a, b, c);
+    };
+  }
+}
 
 // The libraries made by createLibrary (library.js): their original `then`, to recognise
 // their promises in thenable jobs.
@@ -84,6 +103,14 @@ function setHandlers(promise, onFulfilled, onRejected, receiver) {
   promise._onFulfilled = typeof onFulfilled === 'function' ? onFulfilled : undefined;
   promise._onRejected = typeof onRejected === 'function' ? onRejected : undefined;
   promise._receiver = receiver;
+  if (handlersHook !== null) handlersHook(promise);
+}
+
+// asyncHooks (debug.js): binds the handlers just stored to the caller's async context.
+let handlersHook = null;
+
+function setHandlersHook(fn) {
+  handlersHook = fn;
 }
 
 // The receiver of `.bind(promise)`: known once that promise settles, shared by everything
@@ -201,6 +228,7 @@ function createResolvingFunctions(promise) {
     reject: function (reason) {
       if (done) return;
       done = true;
+      if (hooks.rejected !== null) hooks.rejected(promise, reason);
       reject(promise, reason);
     },
   };
@@ -221,6 +249,7 @@ function resolveFromExecutor(executor) {
     const rejectFn = function (reason) {
       if (done) return;
       done = true;
+      if (hooks.rejected !== null) hooks.rejected(promise, reason);
       reject(promise, reason);
     };
     if (executorExtra === null) executor(resolveFn, rejectFn);
@@ -228,6 +257,7 @@ function resolveFromExecutor(executor) {
   } catch (error) {
     if (!done) {
       done = true;
+      if (hooks.rejected !== null) hooks.rejected(promise, error);
       reject(promise, error);
     }
   }
@@ -403,12 +433,17 @@ function runReaction(promise, kind, argument) {
   let receiver = promise._receiver;
   if (receiver instanceof LateReceiver) receiver = receiver.value;
   let result;
+  const ran = hooks.ran;
+  if (ran !== null) ran(HANDLER_START, promise);
   try {
     result = receiver === undefined ? handler(argument) : handler.call(receiver, argument);
   } catch (error) {
+    if (ran !== null) ran(HANDLER_THREW, promise);
+    if (hooks.rejected !== null) hooks.rejected(promise, error);
     reject(promise, error);
     return;
   }
+  if (ran !== null) ran(HANDLER_RETURNED, promise, result);
   resolve(promise, result);
 }
 
@@ -556,6 +591,9 @@ module.exports = {
   DEAD,
   CANCEL,
   hooks,
+  setHook,
+  HANDLER_START,
+  HANDLER_RETURNED,
   LateReceiver,
   GenericReaction,
   registerLibrary,
@@ -563,6 +601,7 @@ module.exports = {
   warn,
   setWarningSink,
   setHandlers,
+  setHandlersHook,
   resolveFromExecutor,
   setExecutorExtra,
   resolve,

@@ -22,6 +22,7 @@ function subError(name, defaultMessage) {
 
 const TimeoutError = subError('TimeoutError', 'timeout error');
 const CancellationError = subError('CancellationError', 'cancellation error');
+const Warning = subError('Warning', 'warning');
 
 // An Error that is also array-like, as Bluebird's is, and an ES AggregateError with `errors`,
 // so code written for either shape works.
@@ -102,6 +103,7 @@ function isOperational(error) {
 module.exports = {
   TimeoutError,
   CancellationError,
+  Warning,
   AggregateError,
   OperationalError,
   RejectionError: OperationalError,

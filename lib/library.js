@@ -26,13 +26,14 @@ function createLibrary() {
     this._onRejected = undefined;
     // The `this` of handlers, set by Bluebird's `.bind()` and inherited by derived promises.
     this._receiver = undefined;
-    if (hooks.created !== null) hooks.created(this);
     if (executor !== INTERNAL) {
       if (typeof executor !== 'function') {
         throw new TypeError(messages.expectingFunction(executor));
       }
       this._resolveFromExecutor(executor);
     }
+    // After the executor, as Bluebird fires promiseCreated.
+    if (hooks.created !== null) hooks.created(this);
   }
 
   // IsPromise: an object made by this constructor. `instanceof` can run a Proxy's trap, and a
@@ -86,6 +87,11 @@ function createLibrary() {
 
   Promise.prototype.then = function then(onFulfilled, onRejected) {
     if (!isPromise(this)) throw new TypeError(messages.thenReceiver(this));
+    if (typeof onFulfilled !== 'function' && typeof onRejected !== 'function' && arguments.length > 0) {
+      let message = '.then() only accepts functions but was passed: ' + messages.classString(onFulfilled);
+      if (arguments.length > 1) message += ', ' + messages.classString(onRejected);
+      core.warn(message, this);
+    }
     const C = speciesConstructor(this);
     if (C === Promise) return this._then(onFulfilled, onRejected, undefined, undefined, undefined);
     const capability = newPromiseCapability(C);

@@ -13,7 +13,39 @@ const nativeReject = NativePromise.reject;
 const nativeThen = NativePromise.prototype.then;
 
 const owners = new WeakMap();
+const reported = new WeakSet(); // reported unhandled, and not handled since
 let printAndContinue = false;
+
+// Bluebird's Promise.onPossiblyUnhandledRejection / onUnhandledRejectionHandled, per library:
+// { isPromise, unhandled, handled }.
+const libraryHandlers = [];
+
+function setLibraryHandler(isPromise, kind, fn) {
+  let entry = libraryHandlers.find((e) => e.isPromise === isPromise);
+  if (entry === undefined) {
+    entry = { isPromise, unhandled: null, handled: null };
+    libraryHandlers.push(entry);
+  }
+  entry[kind] = fn;
+}
+
+// Runs the owning library's handler; whether there was one.
+function runLibraryHandler(kind, promise, reason) {
+  for (const entry of libraryHandlers) {
+    const fn = entry[kind];
+    if (fn === null || !entry.isPromise(promise)) continue;
+    try {
+      if (kind === 'unhandled') fn(reason, promise);
+      else fn(promise);
+    } catch (error) {
+      setTimeout(() => {
+        throw error;
+      }, 0);
+    }
+    return true;
+  }
+  return false;
+}
 
 function noop() {}
 
@@ -28,6 +60,12 @@ function handled(promise) {
   const shadow = promise._onRejected;
   promise._onRejected = undefined;
   if (shadow !== undefined) nativeThen.call(shadow, undefined, noop);
+  // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached; the
+  // process event keeps Node's timing.
+  if (reported.has(promise)) {
+    reported.delete(promise);
+    runLibraryHandler('handled', promise);
+  }
 }
 
 // Bluebird's default: print the rejection and go on, instead of Node's mode.
@@ -51,7 +89,9 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   if (event === 'unhandledRejection') {
     const owner = owners.get(second);
     if (owner !== undefined) {
-      const heard = emit.call(this, event, first, owner);
+      reported.add(owner);
+      const local = runLibraryHandler('unhandled', owner, first);
+      const heard = emit.call(this, event, first, owner) || local;
       if (heard || !printAndContinue) return heard;
       console.warn('Unhandled rejection ' + describe(first));
       return true;
@@ -63,4 +103,4 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   return emit.apply(this, arguments);
 };
 
-module.exports = { track, handled, setPrintAndContinue };
+module.exports = { track, handled, setPrintAndContinue, setLibraryHandler };

@@ -145,6 +145,12 @@ pub fn refill() -> Result<()> {
     })
 }
 
+/// Whether any reaction waits on the node `id`.
+#[napi]
+pub fn has_reactions(id: u32) -> Result<bool> {
+    with_engine(|engine| Ok(engine.has_reactions(id)))
+}
+
 /// Engine counters for tests and benchmarks: [live nodes, queued jobs, unhandled].
 #[napi]
 pub fn stats() -> Result<Vec<u32>> {

@@ -289,6 +289,11 @@ impl Engine {
         self.slab.get(id).map(|node| node.state)
     }
 
+    /// Whether anything waits on the node (Bluebird's forgotten-return warning asks).
+    pub fn has_reactions(&self, id: NodeId) -> bool {
+        self.slab.get(id).is_some_and(|node| node.head != 0)
+    }
+
     pub fn is_locked(&self, id: NodeId) -> bool {
         self.slab.get(id).is_some_and(|node| node.has(LOCKED))
     }

@@ -161,6 +161,8 @@ fn cancel_rejects_the_reactions_and_never_tracks_unhandled() {
     let root = engine.create().unwrap();
     let a = engine.then(root, State::Pending, 0).unwrap().target;
     let b = engine.then(root, State::Pending, 0).unwrap().target;
+    assert!(engine.has_reactions(root));
+    assert!(!engine.has_reactions(a));
     assert_eq!(engine.cancel(root, false), Ok(2));
     assert_eq!(
         drain(&mut engine),

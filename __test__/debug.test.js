@@ -1,0 +1,148 @@
+'use strict';
+// Debuggability vs bluebird 3.7.2: warnings, monitoring events, long stack traces,
+// asyncHooks, the environment switches and the library-level unhandled-rejection handlers.
+//
+// These settings are per process, so each scenario runs in a child process, once with
+// bluebird and once with ferrobird, and the two outputs must be equal.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferrobird-debug-'));
+
+function run(lib, body, env = {}) {
+  const file = path.join(dir, `scenario-${Math.random().toString(36).slice(2)}.js`);
+  fs.writeFileSync(file, `
+const P = require(${JSON.stringify(lib === 'bluebird' ? require.resolve('bluebird') : root)});
+const out = [];
+const log = (...parts) => out.push(parts.join(' '));
+// Where the forgotten-return warning places the handler differs by design (Bluebird 3.7.2
+// names a Node-internal frame; ferrobird the user's line), so the location is left out.
+process.on('warning', (w) => { if (w.name === 'Warning') log('warning:', w.message.split('\\n')[0].replace(/handler at \\S+ but/, 'handler but')); });
+process.on('exit', (code) => process.stdout.write(JSON.stringify({ code, out })));
+${body}
+`);
+  const child = spawnSync(process.execPath, [file], {
+    env: { ...process.env, NODE_ENV: '', BLUEBIRD_DEBUG: '', ...env },
+    encoding: 'utf8',
+  });
+  try {
+    return JSON.parse(child.stdout);
+  } catch (error) {
+    return { stdout: child.stdout, stderr: child.stderr, status: child.status };
+  }
+}
+
+function same(name, body, env) {
+  test(name, () => {
+    const expected = run('bluebird', body, env);
+    assert.ok(Array.isArray(expected.out), 'the scenario runs on bluebird: ' + JSON.stringify(expected));
+    assert.deepStrictEqual(run('ferrobird', body, env), expected);
+  });
+}
+
+same('warnings: non-function then arguments, non-error rejections, cancel when disabled', `
+P.config({ warnings: true });
+const a = P.resolve(1);
+a.then(5);
+a.then(undefined, 'x');
+a.then();
+P.reject(42).catch(() => {});
+P.reject(new Error('fine')).catch(() => {});
+a.cancel();
+setTimeout(() => {}, 10);
+`);
+
+same('no warnings unless switched on', `
+P.resolve(1).then(5);
+P.reject(42).catch(() => {});
+setTimeout(() => {}, 10);
+`);
+
+same('BLUEBIRD_WARNINGS switches warnings on from the environment', `
+P.resolve(1).then(5);
+setTimeout(() => {}, 10);
+`, { BLUEBIRD_WARNINGS: '1' });
+
+same('NODE_ENV=development turns on warnings and long stack traces; BLUEBIRD_DEBUG=0 keeps them off', `
+log('long', P.hasLongStackTraces());
+P.resolve(1).then(5);
+setTimeout(() => {}, 10);
+`, { NODE_ENV: 'development' });
+
+same('Promise.longStackTraces() and config', `
+log('before', P.hasLongStackTraces());
+P.longStackTraces();
+log('after', P.hasLongStackTraces());
+`);
+
+same('monitoring events, in order', `
+for (const ev of ['promiseCreated', 'promiseChained', 'promiseFulfilled', 'promiseRejected', 'promiseCancelled']) {
+  process.on(ev, (promise, child) => log(ev, promise instanceof P, child === undefined ? '-' : child instanceof P));
+}
+P.config({ monitoring: true });
+const a = P.resolve(1);
+const b = a.then((v) => v + 1);
+const c = P.reject(new Error('r'));
+c.catch(() => {});
+new P(() => {});
+b.then(() => { P.config({ monitoring: false }); });
+`);
+
+same('onPossiblyUnhandledRejection and onUnhandledRejectionHandled replace the crash', `
+P.onPossiblyUnhandledRejection((reason, promise) => log('local unhandled', reason.message, promise instanceof P));
+P.onUnhandledRejectionHandled((promise) => log('local handled', promise instanceof P));
+const p = P.reject(new Error('late'));
+setTimeout(() => p.catch(() => log('caught')), 20);
+setTimeout(() => {}, 40);
+`);
+
+same('long stack traces name each event that led to the rejection', `
+P.config({ longStackTraces: true });
+const here = (stack) => stack.split('\\n').filter((l) => l.includes(__filename) || l === 'From previous event:')
+  .map((l) => l === 'From previous event:' ? l : l.trim().split(' ')[1]);
+function level1() {
+  return P.delay(1).then(function level2() {
+    return P.resolve().then(function level3() { throw new Error('deep'); });
+  });
+}
+level1().catch((e) => log(here(e.stack).join(' | ')));
+`);
+
+same('forgotten return warning with long stack traces', `
+P.config({ longStackTraces: true, warnings: true });
+P.resolve(1).then(function handler() { P.resolve(2); }).then(() => {});
+P.resolve(1).then(function returned() { return P.resolve(2); }).then(() => {});
+setTimeout(() => {}, 10);
+`);
+
+same('asyncHooks: handlers run in the async context of their then()', `
+const { AsyncLocalStorage } = require('async_hooks');
+const als = new AsyncLocalStorage();
+P.config({ asyncHooks: true });
+let open;
+const gate = new P((resolve) => { open = resolve; });
+als.run('A', () => { gate.then(() => log('A sees', als.getStore())); });
+als.run('B', () => { gate.catch(() => {}).then(() => log('B sees', als.getStore())); });
+als.run('C', () => setTimeout(() => open(), 5));
+`);
+
+test('FERROBIRD_* switches are read before BLUEBIRD_* ones', () => {
+  const body = "log('long', P.hasLongStackTraces());";
+  assert.deepStrictEqual(run('ferrobird', body, { FERROBIRD_LONG_STACK_TRACES: '1' }).out, ['long true']);
+  assert.deepStrictEqual(run('ferrobird', body, { FERROBIRD_LONG_STACK_TRACES: '0', BLUEBIRD_LONG_STACK_TRACES: '1' }).out, ['long false']);
+  assert.deepStrictEqual(run('ferrobird', body, { BLUEBIRD_LONG_STACK_TRACES: '1' }).out, ['long true']);
+});
+
+test('long stack traces leave ferrobird\'s own frames out', () => {
+  const { out } = run('ferrobird', `
+P.longStackTraces();
+P.delay(1).then(() => { throw new Error('x'); }).catch((e) => log(String(e.stack.includes(${JSON.stringify(path.join(root, 'lib'))})), String(e.stack.includes('From previous event:'))));
+`);
+  assert.deepStrictEqual(out, ['false true']);
+});

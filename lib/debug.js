@@ -1,0 +1,260 @@
+'use strict';
+// Debuggability, as Bluebird 3.7 has it: warnings, long stack traces, monitoring events,
+// `asyncHooks`, the environment switches, and the library-level unhandled-rejection handlers.
+//
+// Each feature plugs into a core hook only while it is on, so a process that uses none of
+// them pays nothing on the hot path. The settings are per process: library copies share
+// the engine and its hooks (README: Differences).
+//
+// Environment, read once at load (FERROBIRD_* first, then Bluebird's BLUEBIRD_* names):
+//   *_DEBUG (or NODE_ENV=development): warnings and long stack traces
+//   *_WARNINGS, *_LONG_STACK_TRACES, *_W_FORGOTTEN_RETURN: each switch on its own; "0" is off
+
+const path = require('path');
+const { AsyncResource } = require('async_hooks');
+const runtime = require('./core');
+const binding = require('./binding');
+const unhandled = require('./unhandled');
+const { Warning } = require('./errors');
+const { classString } = require('./messages');
+
+const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, REJECTED, CANCEL } = runtime;
+
+function env(name) {
+  const value = process.env['FERROBIRD_' + name];
+  return value !== undefined ? value : process.env['BLUEBIRD_' + name];
+}
+
+// Bluebird's reading of its switches: unset or any value but "0" counts, as `!= 0` does.
+/* eslint-disable eqeqeq */
+const debugging = env('DEBUG') != 0 && Boolean(env('DEBUG') || process.env.NODE_ENV === 'development');
+const settings = {
+  warnings: env('WARNINGS') != 0 && Boolean(debugging || env('WARNINGS')),
+  longStackTraces: env('LONG_STACK_TRACES') != 0 && Boolean(debugging || env('LONG_STACK_TRACES')),
+  forgottenReturn: false,
+  monitoring: false,
+  asyncHooks: false,
+};
+settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0 && Boolean(settings.warnings || env('W_FORGOTTEN_RETURN'));
+/* eslint-enable eqeqeq */
+
+// ---- warnings -----------------------------------------------------------------------------
+
+function emitWarning(message) {
+  const warning = new Warning(message);
+  // Node prints a `warning` event (unless run with --no-warnings); Bluebird emits it the same
+  // way, and prints it itself only when nothing listens.
+  if (!process.emit('warning', warning)) console.warn(warning.stack);
+}
+
+function nonErrorRejection(promise, reason) {
+  if (!(reason instanceof Error)) emitWarning('a promise was rejected with a non-error: ' + classString(reason));
+}
+
+// Forgotten returns: a handler that created a promise but returned undefined, while
+// something waits on the handler's own promise. Like Bluebird, only with long stack traces.
+let createdInHandler = null;
+let handlerDepth = 0;
+
+function noteCreated(promise) {
+  if (handlerDepth > 0 && createdInHandler === null) createdInHandler = promise;
+}
+
+function handlerRan(phase, promise, result) {
+  if (phase === HANDLER_START) {
+    handlerDepth++;
+    createdInHandler = null;
+    return;
+  }
+  handlerDepth--;
+  const created = createdInHandler;
+  createdInHandler = null;
+  if (phase !== HANDLER_RETURNED || result !== undefined || created === null) return;
+  if (promise._id === 0 || !binding.hasReactions(promise._id)) return;
+  const where = userFrames(traceOf(created))[0];
+  const at = where ? 'at ' + where.trim().replace(/^at /, '').replace(/^.*\((.*)\)$/, '$1') + ' ' : '';
+  emitWarning('a promise was created in a handler ' + at + 'but was not returned from it, see http://goo.gl/rRqMUw');
+}
+
+function setWarnings(on, forgottenReturn) {
+  settings.warnings = on;
+  if (forgottenReturn !== undefined) settings.forgottenReturn = forgottenReturn;
+  else if (on) settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0; // eslint-disable-line eqeqeq
+  runtime.setWarningSink(on ? (message) => emitWarning(message) : null);
+  setHook('rejected', nonErrorRejection, on);
+  const forgotten = on && settings.forgottenReturn && settings.longStackTraces;
+  setHook('ran', handlerRan, forgotten);
+  setHook('created', noteCreated, forgotten);
+}
+
+// ---- long stack traces --------------------------------------------------------------------
+
+// Frames from ferrobird's own files and Node's internals are left out of long traces.
+const OWN_LIB = __dirname + path.sep;
+const OWN_INDEX = path.join(__dirname, '..', 'index.js');
+
+function isOwnFrame(line) {
+  return line.includes(OWN_LIB) || line.includes(OWN_INDEX);
+}
+const MAX_EVENTS = 32;
+const traces = new WeakMap();
+
+// Where a promise was created, and the promise whose handler was running then: the event
+// before this one, as Bluebird chains its traces.
+function CapturedTrace(cause) {
+  Error.captureStackTrace(this, CapturedTrace);
+  this.cause = cause;
+}
+
+let runningHandlers = [];
+
+function captureCreation(promise) {
+  const running = runningHandlers.length > 0 ? runningHandlers[runningHandlers.length - 1] : undefined;
+  traces.set(promise, new CapturedTrace(running));
+}
+
+function trackRunningHandler(phase, promise) {
+  if (phase === HANDLER_START) runningHandlers.push(promise);
+  else runningHandlers.pop();
+}
+
+function traceOf(promise) {
+  const trace = traces.get(promise);
+  return trace === undefined ? '' : trace.stack;
+}
+
+function causeOf(promise) {
+  const trace = traces.get(promise);
+  return trace === undefined ? undefined : trace.cause;
+}
+
+function userFrames(stack) {
+  return stack
+    .split('\n')
+    .slice(1)
+    .filter((line) => /^\s+at /.test(line) && !isOwnFrame(line) && !line.includes('(node:') && !/at node:/.test(line));
+}
+
+const extended = new WeakSet();
+
+// Appends to `reason.stack` where its promise, and the promises it came from, were created.
+function attachLongTrace(promise, reason) {
+  if (!(reason instanceof Error) || extended.has(reason)) return;
+  const descriptor = Object.getOwnPropertyDescriptor(reason, 'stack');
+  if (descriptor !== undefined && !descriptor.writable && descriptor.set === undefined) return;
+  extended.add(reason);
+  const sections = [];
+  let current = promise;
+  for (let i = 0; current !== undefined && i < MAX_EVENTS; i++) {
+    const frames = userFrames(traceOf(current));
+    if (frames.length > 0) sections.push(frames.join('\n'));
+    current = causeOf(current);
+  }
+  if (sections.length === 0) return;
+  const lines = String(reason.stack).split('\n');
+  const head = [lines[0], ...lines.slice(1).filter((line) => !isOwnFrame(line))];
+  reason.stack = head.join('\n') + '\nFrom previous event:\n' + sections.join('\nFrom previous event:\n');
+}
+
+function setLongStackTraces(on) {
+  settings.longStackTraces = on;
+  if (!on) runningHandlers = [];
+  setHook('created', captureCreation, on);
+  setHook('ran', trackRunningHandler, on);
+  setHook('rejected', attachLongTrace, on);
+  setWarnings(settings.warnings, settings.forgottenReturn);
+}
+
+// ---- monitoring -------------------------------------------------------------------------
+
+function fire(name, a, b) {
+  try {
+    return b === undefined ? process.emit(name, a) : process.emit(name, a, b);
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    }, 0);
+    return true;
+  }
+}
+
+const monitor = {
+  created: (promise) => fire('promiseCreated', promise),
+  chained: (promise, child) => fire('promiseChained', promise, child),
+  followed: (promise) => fire('promiseResolved', promise),
+  settled(promise, state, value) {
+    if (value === CANCEL) fire('promiseCancelled', promise);
+    else fire((state & STATE) === REJECTED ? 'promiseRejected' : 'promiseFulfilled', promise);
+  },
+};
+
+function setMonitoring(on) {
+  settings.monitoring = on;
+  for (const name of Object.keys(monitor)) setHook(name, monitor[name], on);
+}
+
+// ---- asyncHooks ---------------------------------------------------------------------------
+
+// Handlers run in the async context of the `then()` call that attached them (one
+// AsyncResource per reaction, as Bluebird's asyncHooks mode and native promises do).
+// (`AsyncResource#bind` measured ~12 us per call on Node 20; a closure over
+// `runInAsyncScope` ~0.3 us.)
+function inScope(resource, handler) {
+  return function (value) {
+    return resource.runInAsyncScope(handler, this, value);
+  };
+}
+
+function bindToCaller(promise) {
+  const onFulfilled = promise._onFulfilled;
+  const onRejected = promise._onRejected;
+  if (onFulfilled === undefined && onRejected === undefined) return;
+  const resource = new AsyncResource('ferrobird::Promise');
+  if (onFulfilled !== undefined) promise._onFulfilled = inScope(resource, onFulfilled);
+  if (onRejected !== undefined) promise._onRejected = inScope(resource, onRejected);
+}
+
+function setAsyncHooks(on) {
+  settings.asyncHooks = on;
+  runtime.setHandlersHook(on ? bindToCaller : null);
+}
+
+// ---- the library-level surface --------------------------------------------------------------
+
+module.exports = function installDebug(core) {
+  const { Promise } = core;
+
+  Promise.longStackTraces = function longStackTraces() {
+    setLongStackTraces(true);
+  };
+
+  Promise.hasLongStackTraces = function hasLongStackTraces() {
+    return settings.longStackTraces;
+  };
+
+  // `fn(reason, promise)` runs for each of this library's unhandled rejections, besides the
+  // process event; with it, a rejection nothing else hears is not fatal.
+  Promise.onPossiblyUnhandledRejection = function onPossiblyUnhandledRejection(fn) {
+    unhandled.setLibraryHandler(core.isPromise, 'unhandled', typeof fn === 'function' ? fn : null);
+  };
+
+  Promise.onUnhandledRejectionHandled = function onUnhandledRejectionHandled(fn) {
+    unhandled.setLibraryHandler(core.isPromise, 'handled', typeof fn === 'function' ? fn : null);
+  };
+
+  core.debugSettings = settings;
+  core.configureDebug = function configureDebug(options) {
+    if ('longStackTraces' in options) setLongStackTraces(Boolean(options.longStackTraces));
+    if ('warnings' in options) {
+      const value = options.warnings;
+      const forgotten = value !== null && typeof value === 'object' && 'wForgottenReturn' in value ? Boolean(value.wForgottenReturn) : undefined;
+      setWarnings(Boolean(value), forgotten);
+    }
+    if ('monitoring' in options) setMonitoring(Boolean(options.monitoring));
+    if ('asyncHooks' in options) setAsyncHooks(Boolean(options.asyncHooks));
+  };
+};
+
+// The environment's choices apply from the start.
+if (settings.longStackTraces) setLongStackTraces(true);
+else if (settings.warnings) setWarnings(true, settings.forgottenReturn);
