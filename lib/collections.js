@@ -7,7 +7,7 @@ const { expectingFunction, classString } = require('./messages');
 const { AggregateError } = require('./errors');
 
 module.exports = function installCollections(core) {
-  const { Promise, PromiseInspection, isPromise } = core;
+  const { Promise, PromiseInspection, isPromise, INTERNAL, STATE, CANCELLED, FULFILLED } = core;
 
   // With cancellation on, cancelling a collection's result cancels its inputs (Bluebird).
   function cancelsInputs(result, values) {
@@ -53,7 +53,64 @@ module.exports = function installCollections(core) {
     };
   }
 
-  Promise.all = acceptingPromiseForArray(esAll);
+  // Promise.all over an array, on the main export: one ElementReaction per pending input
+  // instead of ECMA-262's resolve-element closures and derived promises, and fulfilled inputs
+  // read at once, as Bluebird reads them. (Other constructors and iterables take the ES path.)
+  function AllAggregate(result, values) {
+    this.result = result;
+    this.values = values;
+    this.remaining = values.length;
+    this.done = false;
+  }
+
+  AllAggregate.prototype.settled = function (index, fulfilled, value) {
+    if (this.done) return;
+    if (!fulfilled) {
+      this.done = true;
+      core.reject(this.result, value);
+      return;
+    }
+    this.values[index] = value;
+    if (--this.remaining === 0) {
+      this.done = true;
+      core.fulfill(this.result, this.values);
+    }
+  };
+
+  function allOfArray(input) {
+    const length = input.length;
+    const values = new Array(length);
+    const result = new Promise(INTERNAL);
+    const aggregate = new AllAggregate(result, values);
+    for (let i = 0; i < length; i++) {
+      let value = input[i];
+      if (!isPromise(value) || value.constructor !== Promise) {
+        if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+          values[i] = value;
+          aggregate.remaining--;
+          continue;
+        }
+        value = Promise.resolve(value);
+      }
+      if ((value._bits & (STATE | CANCELLED)) === FULFILLED) {
+        values[i] = value._value;
+        aggregate.remaining--;
+      } else {
+        core.addElementReaction(value, aggregate, i);
+      }
+    }
+    if (aggregate.remaining === 0 && !aggregate.done) {
+      aggregate.done = true;
+      core.fulfill(result, values);
+    }
+    return cancelsInputs(result, input);
+  }
+
+  const allWithPromiseForArray = acceptingPromiseForArray(esAll);
+  Promise.all = function all(input) {
+    if (this === Promise && Array.isArray(input)) return allOfArray(input);
+    return allWithPromiseForArray.call(this, input);
+  };
   Promise.race = acceptingPromiseForArray(esRace);
 
   function reflectAll(input) {

@@ -34,6 +34,7 @@ const DEAD = 64; // waits on a promise that was collected pending: it can never 
 const CANCELLED = 128; // settled by Bluebird's cancellation (state bits say REJECTED)
 const WILL_CANCEL = 256; // a cancellation on its way down will reach it
 const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
+const ELEMENT = 1024; // an ElementReaction, not a promise
 
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
@@ -312,6 +313,19 @@ function addSettledReaction(target, state, value) {
   schedule();
 }
 
+// A reaction that reports to a collection (collections.js) rather than settling a promise:
+// `aggregate.settled(index, fulfilled, value)`. One small object per element, no closures.
+function ElementReaction(aggregate, index) {
+  this._bits = ELEMENT;
+  this._id = 0;
+  this._aggregate = aggregate;
+  this._index = index;
+}
+
+function addElementReaction(parent, aggregate, index) {
+  addReaction(parent, new ElementReaction(aggregate, index));
+}
+
 function becomeTarget(target, id) {
   target._bits |= TARGET;
   targets[id] = target;
@@ -413,6 +427,9 @@ function runNextJob() {
   }
   if (kind === JOB_THENABLE) {
     runThenableJob(target, argument, extra);
+  } else if ((target._bits & ELEMENT) !== 0) {
+    engine.discard(id);
+    target._aggregate.settled(target._index, kind === JOB_FULFILL, argument);
   } else if ((target._bits & GENERIC) !== 0) {
     runGenericReaction(target, kind, argument);
   } else {
@@ -610,6 +627,7 @@ module.exports = {
   cancel,
   addReaction,
   addSettledReaction,
+  addElementReaction,
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler,
