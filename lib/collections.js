@@ -191,7 +191,85 @@ module.exports = function installCollections(core) {
   }
 
   // map and filter: inputs awaited in parallel, mappers started as inputs arrive, at most
-  // `concurrency` mapper results pending at once, results in input order.
+  // `limit` mapper results pending at once, results in input order. Like Promise.all, one
+  // MapAggregate per call and one ElementReaction per pending input or mapper result: an
+  // input's reaction reports index i, a mapper result's i + length.
+  function MapAggregate(result, values, mapper, limit, keep) {
+    this.result = result;
+    this.values = values;
+    this.mapped = new Array(values.length);
+    this.mapper = mapper;
+    this.limit = limit;
+    this.keep = keep;
+    this.running = 0;
+    this.finished = 0;
+    this.done = false;
+    this.queue = []; // arrived inputs waiting for a free slot, by index
+    this.queueHead = 0;
+  }
+
+  MapAggregate.prototype.settled = function (index, fulfilled, value) {
+    if (this.done) return;
+    if (!fulfilled) {
+      this.fail(value);
+      return;
+    }
+    const length = this.values.length;
+    if (index < length) this.arrived(index, value);
+    else this.finish(index - length, value);
+    this.pump();
+  };
+
+  MapAggregate.prototype.fail = function (reason) {
+    this.done = true;
+    core.reject(this.result, reason);
+  };
+
+  MapAggregate.prototype.arrived = function (index, value) {
+    this.values[index] = value;
+    this.queue.push(index);
+  };
+
+  // Starts queued mappers while slots are free; a mapper that returns a plain value or a
+  // fulfilled promise finishes here, in the loop (no recursion, however many there are).
+  MapAggregate.prototype.pump = function () {
+    const queue = this.queue;
+    while (!this.done && this.running < this.limit && this.queueHead < queue.length) {
+      const index = queue[this.queueHead++];
+      this.running++;
+      let result;
+      try {
+        result = this.mapper(this.values[index], index, this.values.length);
+      } catch (error) {
+        this.fail(error);
+        return;
+      }
+      if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
+        const promise = isPromise(result) && result.constructor === Promise ? result : Promise.resolve(result);
+        if ((promise._bits & (STATE | CANCELLED)) !== FULFILLED) {
+          core.addElementReaction(promise, this, index + this.values.length);
+          continue;
+        }
+        result = promise._value;
+      }
+      this.finish(index, result);
+    }
+    if (this.queueHead === queue.length && this.queueHead > 0) {
+      this.queue = [];
+      this.queueHead = 0;
+    }
+  };
+
+  MapAggregate.prototype.finish = function (index, value) {
+    this.running--;
+    this.mapped[index] = value;
+    if (++this.finished < this.values.length) return;
+    this.done = true;
+    let output = this.mapped;
+    if (this.keep) output = this.values.filter((_, i) => this.mapped[i]);
+    core.fulfill(this.result, output);
+  };
+
   function mapping(input, mapper, options, keep) {
     if (typeof mapper !== 'function') return Promise.reject(new TypeError(expectingFunction(mapper)));
     let limit;
@@ -200,50 +278,29 @@ module.exports = function installCollections(core) {
     } catch (error) {
       return Promise.reject(error);
     }
-    return withArray(input, (values) => new Promise((resolve, reject, onCancel) => {
-      cancelValuesOnCancel(onCancel, values);
+    return withArray(input, (values) => {
       const length = values.length;
-      const results = new Array(length);
-      const ready = [];
-      let running = 0;
-      let finished = 0;
-      let failed = false;
-      if (length === 0) return resolve(keep ? [] : results);
-      const start = (index, value) => {
-        running++;
-        let result;
-        try {
-          result = mapper(value, index, length);
-        } catch (error) {
-          failed = true;
-          return reject(error);
-        }
-        Promise.resolve(result).then((mapped) => {
-          if (failed) return;
-          results[index] = keep ? [mapped, value] : mapped;
-          running--;
-          if (++finished === length) {
-            resolve(keep ? results.filter((pair) => pair[0]).map((pair) => pair[1]) : results);
-          } else if (ready.length > 0) {
-            const next = ready.shift();
-            start(next[0], next[1]);
+      const result = new Promise(INTERNAL);
+      if (length === 0) {
+        core.fulfill(result, []);
+        return result;
+      }
+      const aggregate = new MapAggregate(result, new Array(length), mapper, limit, keep);
+      for (let i = 0; i < length && !aggregate.done; i++) {
+        let value = values[i];
+        if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+          if (!isPromise(value) || value.constructor !== Promise) value = Promise.resolve(value);
+          if ((value._bits & (STATE | CANCELLED)) !== FULFILLED) {
+            core.addElementReaction(value, aggregate, i);
+            continue;
           }
-        }, (reason) => {
-          failed = true;
-          reject(reason);
-        });
-      };
-      values.forEach((value, index) => {
-        Promise.resolve(value).then((resolved) => {
-          if (failed) return;
-          if (running < limit) start(index, resolved);
-          else ready.push([index, resolved]);
-        }, (reason) => {
-          failed = true;
-          reject(reason);
-        });
-      });
-    }));
+          value = value._value;
+        }
+        aggregate.arrived(i, value);
+      }
+      aggregate.pump();
+      return cancelsInputs(result, values);
+    });
   }
 
   Promise.map = (input, mapper, options) => mapping(input, mapper, options, false);

@@ -42,20 +42,26 @@ module.exports = function installNodeify(core) {
     return this;
   };
 
-  // The node-style callback that settles `resolve`/`reject`, as Bluebird's promisify makes it.
-  function nodeback(resolve, reject, multiArgs) {
-    return function (error, ...values) {
-      if (error) reject(wrapAsOperationalError(error));
-      else if (multiArgs) resolve(values);
-      else resolve(values[0]);
+  // The node-style callback that settles `promise`, as Bluebird's promisify makes it: the
+  // first call wins. One closure per call, no resolving-function pair (promisify is hot).
+  function nodeback(promise, multiArgs) {
+    return function (error, value) {
+      if (core.isResolved(promise)) return;
+      if (error) core.rejectFromUser(promise, wrapAsOperationalError(error));
+      else if (multiArgs) core.resolve(promise, Array.prototype.slice.call(arguments, 1));
+      else core.resolve(promise, value);
     };
   }
 
   Promise.fromCallback = Promise.fromNode = function (fn, options) {
     const multiArgs = options !== undefined && Object(options).multiArgs === true;
-    return new Promise((resolve, reject) => {
-      fn(nodeback(resolve, reject, multiArgs));
-    });
+    const promise = new Promise(core.INTERNAL);
+    try {
+      fn(nodeback(promise, multiArgs));
+    } catch (error) {
+      if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
+    }
+    return promise;
   };
 
   core.nodeback = nodeback;

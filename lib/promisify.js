@@ -30,11 +30,17 @@ module.exports = function installPromisify(core) {
     const promisified = function () {
       const receiver = context === THIS ? this : context;
       const target = typeof method === 'string' && receiver != null ? receiver[method] : fn;
-      const args = Array.prototype.slice.call(arguments);
-      return new Promise((resolve, reject) => {
-        args.push(nodeback(resolve, reject, multiArgs));
+      const length = arguments.length;
+      const args = new Array(length + 1);
+      for (let i = 0; i < length; i++) args[i] = arguments[i];
+      const promise = new Promise(core.INTERNAL);
+      args[length] = nodeback(promise, multiArgs);
+      try {
         target.apply(receiver, args);
-      });
+      } catch (error) {
+        if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
+      }
+      return promise;
     };
     markPromisified(promisified);
     return promisified;
