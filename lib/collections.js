@@ -53,9 +53,11 @@ module.exports = function installCollections(core) {
     };
   }
 
-  // Promise.all over an array, on the main export: one ElementReaction per pending input
-  // instead of ECMA-262's resolve-element closures and derived promises, and fulfilled inputs
-  // read at once, as Bluebird reads them. (Other constructors and iterables take the ES path.)
+  // Promise.all over an array, on the main export: one ElementReaction per element instead
+  // of ECMA-262's resolve-element closures and derived promises. Every element still goes
+  // through one job, as `C.resolve(x).then(...)` would, so the result settles on the same
+  // tick as the spec's (the ES6 conformance suite checks it). Taken only while `then` and
+  // `resolve` are the originals: a patched one must be called, as the spec calls it.
   function AllAggregate(result, values) {
     this.result = result;
     this.values = values;
@@ -73,42 +75,36 @@ module.exports = function installCollections(core) {
     this.values[index] = value;
     if (--this.remaining === 0) {
       this.done = true;
-      core.fulfill(this.result, this.values);
+      core.resolve(this.result, this.values);
     }
   };
+
+  const originalThen = Promise.prototype.then;
+  const originalResolve = Promise.resolve;
 
   function allOfArray(input) {
     const length = input.length;
     const values = new Array(length);
     const result = new Promise(INTERNAL);
     const aggregate = new AllAggregate(result, values);
+    if (length === 0) core.resolve(result, values);
     for (let i = 0; i < length; i++) {
       let value = input[i];
-      if (!isPromise(value) || value.constructor !== Promise) {
-        if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
-          values[i] = value;
-          aggregate.remaining--;
-          continue;
-        }
-        value = Promise.resolve(value);
+      if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+        core.addFulfilledElement(aggregate, i, value);
+        continue;
       }
-      if ((value._bits & (STATE | CANCELLED)) === FULFILLED) {
-        values[i] = value._value;
-        aggregate.remaining--;
-      } else {
-        core.addElementReaction(value, aggregate, i);
-      }
-    }
-    if (aggregate.remaining === 0 && !aggregate.done) {
-      aggregate.done = true;
-      core.fulfill(result, values);
+      if (!isPromise(value) || value.constructor !== Promise) value = Promise.resolve(value);
+      core.addElementReaction(value, aggregate, i);
     }
     return cancelsInputs(result, input);
   }
 
   const allWithPromiseForArray = acceptingPromiseForArray(esAll);
   Promise.all = function all(input) {
-    if (this === Promise && Array.isArray(input)) return allOfArray(input);
+    if (this === Promise && Array.isArray(input) && Promise.prototype.then === originalThen && Promise.resolve === originalResolve) {
+      return allOfArray(input);
+    }
     return allWithPromiseForArray.call(this, input);
   };
   Promise.race = acceptingPromiseForArray(esRace);

@@ -338,6 +338,12 @@ function addElementReaction(parent, aggregate, index) {
   addReaction(parent, new ElementReaction(aggregate, index));
 }
 
+// An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
+// would queue it.
+function addFulfilledElement(aggregate, index, value) {
+  addSettledReaction(new ElementReaction(aggregate, index), FULFILLED, value);
+}
+
 function becomeTarget(target, id) {
   target._bits |= TARGET;
   targets[id] = target;
@@ -647,6 +653,7 @@ module.exports = {
   addReaction,
   addSettledReaction,
   addElementReaction,
+  addFulfilledElement,
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler,
