@@ -12,7 +12,7 @@ const core = require('./core');
 const messages = require('./messages');
 const { CancellationError } = require('./errors');
 
-const { INTERNAL, PENDING, REJECTED, STATE, GENERIC, CANCELLED, hooks, resolve, reject, addReaction, newPromiseCapability, createResolvingFunctions } = core;
+const { INTERNAL, PENDING, REJECTED, STATE, GENERIC, CANCELLED, hooks, resolve, addReaction, newPromiseCapability, createResolvingFunctions } = core;
 
 function createLibrary() {
   function Promise(executor) {
@@ -120,7 +120,7 @@ function createLibrary() {
 
   // Bluebird's `_addCallbacks`: `promise` settles by `fulfill` / `reject` when this one does.
   // `domain` is Bluebird's context slot; ferrobird keeps none.
-  Promise.prototype._addCallbacks = function _addCallbacks(fulfill, reject, promise, receiver, domain) {
+  Promise.prototype._addCallbacks = function _addCallbacks(fulfill, reject, promise, receiver, domain) { // eslint-disable-line no-unused-vars -- Bluebird's arity
     core.setHandlers(promise, fulfill, reject, receiver);
     addReaction(this, promise);
   };
