@@ -119,8 +119,9 @@ function createLibrary() {
   };
 
   // Bluebird's `_addCallbacks`: `promise` settles by `fulfill` / `reject` when this one does.
-  // `domain` is Bluebird's context slot; ferrobird keeps none.
-  Promise.prototype._addCallbacks = function _addCallbacks(fulfill, reject, promise, receiver, domain) { // eslint-disable-line no-unused-vars -- Bluebird's arity
+  // `domain` is Bluebird's context slot; ferrobird keeps none, but the arity (5) is what
+  // is-bluebird checks.
+  Promise.prototype._addCallbacks = function _addCallbacks(fulfill, reject, promise, receiver, domain) {
     core.setHandlers(promise, fulfill, reject, receiver);
     addReaction(this, promise);
   };
