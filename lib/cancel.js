@@ -11,6 +11,7 @@
 // cancellation is on: a link per derived promise, in a WeakMap.
 
 const { toDisplayString } = require('./messages');
+const { throwLater } = require('./errors');
 
 // The switch and the links are per process, not per library copy: copies share the engine
 // and its hooks, and a promise of one copy can be derived from a promise of another.
@@ -71,9 +72,7 @@ module.exports = function installCancel(core) {
       callback.call(promise._receiver);
     } catch (error) {
       // As Bluebird: an onCancel that throws is an uncaught exception, not a rejection.
-      setTimeout(() => {
-        throw error;
-      }, 0);
+      throwLater(error);
     }
   }
 

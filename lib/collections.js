@@ -20,12 +20,6 @@ module.exports = function installCollections(core) {
     return result;
   }
 
-  function cancelValuesOnCancel(onCancel, values) {
-    if (typeof onCancel !== 'function') return;
-    onCancel(() => {
-      for (const value of values) if (isPromise(value)) value.cancel();
-    });
-  }
   const esAll = Promise.all;
   const esRace = Promise.race;
 
@@ -146,8 +140,7 @@ module.exports = function installCollections(core) {
     if ((howMany | 0) !== howMany || howMany < 0) {
       return Promise.reject(new TypeError('expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n'));
     }
-    return withArray(input, (values) => new Promise((resolve, reject, onCancel) => {
-      cancelValuesOnCancel(onCancel, values);
+    return withArray(input, (values) => cancelsInputs(new Promise((resolve, reject) => {
       if (howMany === 0) return resolve([]);
       if (howMany > values.length) return reject(rangeError(howMany, values.length));
       const fulfilled = [];
@@ -170,7 +163,7 @@ module.exports = function installCollections(core) {
           }
         });
       }
-    }));
+    }), values));
   }
 
   Promise.some = (input, howMany) => some(input, howMany, false);

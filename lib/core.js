@@ -241,8 +241,7 @@ function createResolvingFunctions(promise) {
     reject: function (reason) {
       if (done) return;
       done = true;
-      if (hooks.rejected !== null) hooks.rejected(promise, reason);
-      reject(promise, reason);
+      rejectFromUser(promise, reason);
     },
   };
 }
@@ -262,16 +261,14 @@ function resolveFromExecutor(executor) {
     const rejectFn = function (reason) {
       if (done) return;
       done = true;
-      if (hooks.rejected !== null) hooks.rejected(promise, reason);
-      reject(promise, reason);
+      rejectFromUser(promise, reason);
     };
     if (executorExtra === null) executor(resolveFn, rejectFn);
     else executor(resolveFn, rejectFn, executorExtra(promise));
   } catch (error) {
     if (!done) {
       done = true;
-      if (hooks.rejected !== null) hooks.rejected(promise, error);
-      reject(promise, error);
+      rejectFromUser(promise, error);
     }
   }
 }
@@ -474,8 +471,7 @@ function runReaction(promise, kind, argument) {
     result = receiver === undefined ? handler(argument) : handler.call(receiver, argument);
   } catch (error) {
     if (ran !== null) ran(HANDLER_THREW, promise);
-    if (hooks.rejected !== null) hooks.rejected(promise, error);
-    reject(promise, error);
+    rejectFromUser(promise, error);
     return;
   }
   if (ran !== null) ran(HANDLER_RETURNED, promise, result);
@@ -483,7 +479,8 @@ function runReaction(promise, kind, argument) {
 }
 
 function runGenericReaction(reaction, kind, argument) {
-  engine.release(reaction._id);
+  // Its node is done with: nothing waits on a reaction that is not a promise.
+  engine.discard(reaction._id);
   reaction._id = 0;
   // A foreign promise that follows a cancelled one stays pending, as with Bluebird.
   if (argument === CANCEL) return;

@@ -15,7 +15,7 @@ const { AsyncResource } = require('async_hooks');
 const runtime = require('./core');
 const binding = require('./binding');
 const unhandled = require('./unhandled');
-const { Warning } = require('./errors');
+const { Warning, throwLater } = require('./errors');
 const { classString } = require('./messages');
 
 const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, REJECTED, CANCEL } = runtime;
@@ -171,9 +171,7 @@ function fire(name, a, b) {
   try {
     return b === undefined ? process.emit(name, a) : process.emit(name, a, b);
   } catch (error) {
-    setTimeout(() => {
-      throw error;
-    }, 0);
+    throwLater(error);
     return true;
   }
 }

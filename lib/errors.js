@@ -24,6 +24,15 @@ const TimeoutError = subError('TimeoutError', 'timeout error');
 const CancellationError = subError('CancellationError', 'cancellation error');
 const Warning = subError('Warning', 'warning');
 
+// Bluebird's async.throwLater: an error that must not become a rejection (a throwing
+// onCancel, disposer or event listener, a rejection reaching .done()) is thrown from a
+// timer, as an uncaught exception.
+function throwLater(error) {
+  setTimeout(() => {
+    throw error;
+  }, 0);
+}
+
 // An Error that is also array-like, as Bluebird's is, and an ES AggregateError with `errors`,
 // so code written for either shape works.
 class AggregateError extends global.AggregateError {
@@ -109,4 +118,5 @@ module.exports = {
   RejectionError: OperationalError,
   wrapAsOperationalError,
   isOperational,
+  throwLater,
 };

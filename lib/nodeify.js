@@ -2,16 +2,10 @@
 // Node-style callbacks in and out: .asCallback / .nodeify and Promise.fromCallback /
 // Promise.fromNode.
 
-const { wrapAsOperationalError } = require('./errors');
+const { wrapAsOperationalError, throwLater } = require('./errors');
 
 module.exports = function installNodeify(core) {
   const { Promise } = core;
-
-  function throwLater(error) {
-    setTimeout(() => {
-      throw error;
-    }, 0);
-  }
 
   Promise.prototype.asCallback = Promise.prototype.nodeify = function (callback, options) {
     if (typeof callback !== 'function') return this;
@@ -53,16 +47,23 @@ module.exports = function installNodeify(core) {
     };
   }
 
-  Promise.fromCallback = Promise.fromNode = function (fn, options) {
-    const multiArgs = options !== undefined && Object(options).multiArgs === true;
+  // Calls `fn` with `args`, whose last slot gets the nodeback settling a new promise; a
+  // synchronous throw rejects it unless the callback came first. Returns the promise.
+  function callNodeStyle(fn, receiver, args, multiArgs) {
     const promise = new Promise(core.INTERNAL);
+    args[args.length - 1] = nodeback(promise, multiArgs);
     try {
-      fn(nodeback(promise, multiArgs));
+      fn.apply(receiver, args);
     } catch (error) {
       if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
     }
     return promise;
+  }
+
+  Promise.fromCallback = Promise.fromNode = function (fn, options) {
+    const multiArgs = options !== undefined && Object(options).multiArgs === true;
+    return callNodeStyle(fn, undefined, [undefined], multiArgs);
   };
 
-  core.nodeback = nodeback;
+  core.callNodeStyle = callNodeStyle;
 };

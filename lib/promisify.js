@@ -10,7 +10,7 @@ const IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
 const EXCLUDED_PROTOTYPES = [Array.prototype, Object.prototype, Function.prototype];
 
 module.exports = function installPromisify(core) {
-  const { Promise, nodeback } = core;
+  const { Promise, callNodeStyle } = core;
   const THIS = {};
 
   function isPromisified(fn) {
@@ -33,14 +33,7 @@ module.exports = function installPromisify(core) {
       const length = arguments.length;
       const args = new Array(length + 1);
       for (let i = 0; i < length; i++) args[i] = arguments[i];
-      const promise = new Promise(core.INTERNAL);
-      args[length] = nodeback(promise, multiArgs);
-      try {
-        target.apply(receiver, args);
-      } catch (error) {
-        if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
-      }
-      return promise;
+      return callNodeStyle(target, receiver, args, multiArgs);
     };
     markPromisified(promisified);
     return promisified;

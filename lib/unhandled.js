@@ -8,6 +8,8 @@
 // exit code. When a handler is attached to the ferrobird promise, one is attached to the
 // shadow. The events Node emits for a shadow are re-emitted naming the ferrobird promise.
 
+const { throwLater } = require('./errors');
+
 const NativePromise = global.Promise;
 const nativeReject = NativePromise.reject;
 const nativeThen = NativePromise.prototype.then;
@@ -38,9 +40,7 @@ function runLibraryHandler(kind, promise, reason) {
       if (kind === 'unhandled') fn(reason, promise);
       else fn(promise);
     } catch (error) {
-      setTimeout(() => {
-        throw error;
-      }, 0);
+      throwLater(error);
     }
     return true;
   }

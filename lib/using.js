@@ -8,13 +8,9 @@
 
 const { classString } = require('./messages');
 
-const NO_RESOURCE = {};
+const { throwLater } = require('./errors');
 
-function throwLater(error) {
-  setTimeout(() => {
-    throw error;
-  }, 0);
-}
+const NO_RESOURCE = {};
 
 module.exports = function installUsing(core) {
   const { Promise, PromiseInspection, isPromise } = core;

@@ -4,7 +4,7 @@
 // fulfilled, rejected.
 
 const { expectingFunction } = require('./messages');
-const { isOperational } = require('./errors');
+const { isOperational, throwLater } = require('./errors');
 
 module.exports = function installUtility(core) {
   const { Promise, isPromise } = core;
@@ -86,11 +86,7 @@ module.exports = function installUtility(core) {
   // Like then, but a rejection that reaches the end is thrown as an uncaught exception.
   Promise.prototype.done = function (onFulfilled, onRejected) {
     const tail = arguments.length > 0 ? this.then(onFulfilled, onRejected) : this;
-    tail.then(undefined, (error) => {
-      setTimeout(() => {
-        throw error;
-      }, 0);
-    });
+    tail.then(undefined, throwLater);
   };
 
   Promise.try = Promise.attempt = function (fn, arg, context) {
