@@ -14,9 +14,16 @@ const { CancellationError } = require('./errors');
 
 const { INTERNAL, PENDING, REJECTED, STATE, GENERIC, CANCELLED, hooks, resolve, addReaction, newPromiseCapability, createResolvingFunctions } = core;
 
-function createLibrary() {
+// `options` lets a flavour (the RSVP one) keep its original's constructor errors and labels:
+// `notConstructed` and `notAFunction(executor)` give the TypeError messages, and `labels`, a
+// WeakMap, receives each promise's optional second constructor argument.
+function createLibrary(options = {}) {
+  const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
+  const notAFunction = options.notAFunction || messages.expectingFunction;
+  const labels = options.labels || null;
+
   function Promise(executor) {
-    if (new.target === undefined) throw new TypeError(messages.CONSTRUCT_DIRECTLY);
+    if (new.target === undefined) throw new TypeError(notConstructed);
     this._bits = PENDING;
     this._id = 0;
     this._value = undefined;
@@ -28,8 +35,9 @@ function createLibrary() {
     this._receiver = undefined;
     if (executor !== INTERNAL) {
       if (typeof executor !== 'function') {
-        throw new TypeError(messages.expectingFunction(executor));
+        throw new TypeError(notAFunction(executor));
       }
+      if (labels !== null && arguments.length > 1 && arguments[1] !== undefined) labels.set(this, arguments[1]);
       this._resolveFromExecutor(executor);
     }
     // After the executor, as Bluebird fires promiseCreated.

@@ -19,16 +19,32 @@ const reported = new WeakSet(); // reported unhandled, and not handled since
 let printAndContinue = false;
 
 // Bluebird's Promise.onPossiblyUnhandledRejection / onUnhandledRejectionHandled, per library:
-// { isPromise, unhandled, handled }.
+// { isPromise, unhandled, handled, fatal }. `fatal: false` is for the Q and RSVP flavours:
+// their originals report unhandled rejections but never end the process over one.
 const libraryHandlers = [];
 
-function setLibraryHandler(isPromise, kind, fn) {
+function entryFor(isPromise) {
   let entry = libraryHandlers.find((e) => e.isPromise === isPromise);
   if (entry === undefined) {
-    entry = { isPromise, unhandled: null, handled: null };
+    entry = { isPromise, unhandled: null, handled: null, fatal: true };
     libraryHandlers.push(entry);
   }
-  entry[kind] = fn;
+  return entry;
+}
+
+function setLibraryHandler(isPromise, kind, fn) {
+  entryFor(isPromise)[kind] = fn;
+}
+
+function setLibraryFatal(isPromise, fatal) {
+  entryFor(isPromise).fatal = fatal;
+}
+
+function isFatal(promise) {
+  for (const entry of libraryHandlers) {
+    if (entry.isPromise(promise)) return entry.fatal;
+  }
+  return true;
 }
 
 // Runs the owning library's handler; whether there was one.
@@ -92,6 +108,7 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
       reported.add(owner);
       const local = runLibraryHandler('unhandled', owner, first);
       const heard = emit.call(this, event, first, owner) || local;
+      if (!heard && !isFatal(owner)) return true;
       if (heard || !printAndContinue) return heard;
       console.warn('Unhandled rejection ' + describe(first));
       return true;
@@ -103,4 +120,4 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   return emit.apply(this, arguments);
 };
 
-module.exports = { track, handled, setPrintAndContinue, setLibraryHandler };
+module.exports = { track, handled, setPrintAndContinue, setLibraryHandler, setLibraryFatal };

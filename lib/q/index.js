@@ -1,0 +1,192 @@
+'use strict';
+// Q 1.5.1's API on ferrobird's engine: what `require('ferrobird/q')` exports.
+//
+// A Q promise is a promise of its own library copy (library.js), so it settles, follows and
+// is followed by ferrobird, Bluebird-flavoured, RSVP-flavoured and native promises through
+// the one engine. Only Q's surface is installed on its prototype, one feature per module.
+// Q runs its callbacks from its own tick queue; here they are engine jobs, each on a
+// microtask, so Q's relative order holds within Q code (README: Q flavour, differences).
+
+const createLibrary = require('../library');
+const unhandled = require('../unhandled');
+const installDebug = require('../debug');
+
+const features = [
+  require('./progress'),
+  require('./chaining'),
+  require('./dispatch'),
+  require('./node'),
+  require('./combinators'),
+  require('./timers'),
+  require('./generators'),
+  require('./tracking'),
+];
+
+function makeQ() {
+  const core = createLibrary();
+  const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, isPromise } = core;
+  installDebug(core);
+
+  // Q(value): the promise itself, a promise that assimilates a thenable, or a fulfilled one.
+  function Q(value) {
+    if (isPromise(value)) return value;
+    const promise = new Promise(INTERNAL);
+    core.resolve(promise, value);
+    return promise;
+  }
+
+  function reject(reason) {
+    const promise = new Promise(INTERNAL);
+    core.rejectFromUser(promise, reason);
+    return promise;
+  }
+
+  // A fulfilled Q promise is "nearer" than a pending one: resolving a deferred with one takes
+  // its value at once, as Q's `become` does, so `inspect()` sees it fulfilled in the same turn.
+  function resolveDeferred(promise, value) {
+    if (isPromise(value) && (value._bits & STATE) === FULFILLED) core.fulfill(promise, value._value);
+    else core.resolve(promise, value);
+  }
+
+  // Q's deferred: the resolving functions are own properties, usable detached, as in Q.
+  function Deferred() {
+    const promise = new Promise(INTERNAL);
+    let resolved = false;
+    this.promise = promise;
+    this.resolve = function (value) {
+      if (resolved) return;
+      resolved = true;
+      resolveDeferred(promise, value);
+    };
+    this.fulfill = function (value) {
+      if (resolved) return;
+      resolved = true;
+      core.fulfill(promise, value);
+    };
+    this.reject = function (reason) {
+      if (resolved) return;
+      resolved = true;
+      core.rejectFromUser(promise, reason);
+    };
+    this.notify = function (progress) {
+      if (resolved) return;
+      core.notify(promise, progress);
+    };
+  }
+
+  Deferred.prototype.makeNodeResolver = function makeNodeResolver() {
+    const deferred = this;
+    return function (error, value) {
+      if (error) deferred.reject(error);
+      else if (arguments.length > 2) deferred.resolve(Array.prototype.slice.call(arguments, 1));
+      else deferred.resolve(value);
+    };
+  };
+
+  function defer() {
+    return new Deferred();
+  }
+
+  // Q.Promise(resolver): an ES6-style constructor that also hands the resolver `notify`.
+  function promise(resolver) {
+    if (typeof resolver !== 'function') throw new TypeError('resolver must be a function.');
+    const deferred = new Deferred();
+    try {
+      resolver(deferred.resolve, deferred.reject, deferred.notify);
+    } catch (reason) {
+      deferred.reject(reason);
+    }
+    return deferred.promise;
+  }
+
+  // Q's `then` takes a third handler, for progress (progress.js carries it along the chain).
+  Promise.prototype.then = function then(fulfilled, rejected, progressed) {
+    const child = this._then(fulfilled, rejected, undefined, undefined, undefined);
+    core.linkProgress(this, child, progressed);
+    return child;
+  };
+
+  Promise.prototype.inspect = function inspect() {
+    const state = this._bits & STATE;
+    if (state === FULFILLED) return { state: 'fulfilled', value: this._value };
+    if (state === REJECTED) return { state: 'rejected', reason: this._value };
+    return { state: 'pending' };
+  };
+
+  Promise.prototype.isPending = function isPending() {
+    return (this._bits & STATE) === 0;
+  };
+  Promise.prototype.isFulfilled = function isFulfilled() {
+    return (this._bits & STATE) === FULFILLED;
+  };
+  Promise.prototype.isRejected = function isRejected() {
+    return (this._bits & STATE) === REJECTED;
+  };
+
+  Promise.prototype.toString = function toString() {
+    return '[object Promise]';
+  };
+
+  Q.resolve = Q;
+  Q.reject = reject;
+  Q.defer = defer;
+  Q.Promise = promise;
+  Q.promise = promise;
+  Q.makePromise = Promise;
+  Q.isPromise = isPromise;
+  Q.isPromiseAlike = function isPromiseAlike(object) {
+    return object === Object(object) && typeof object.then === 'function';
+  };
+  Q.isPending = function isPending(object) {
+    return isPromise(object) && object.isPending();
+  };
+  Q.isFulfilled = function isFulfilled(object) {
+    return !isPromise(object) || object.isFulfilled();
+  };
+  Q.isRejected = function isRejected(object) {
+    return isPromise(object) && object.isRejected();
+  };
+  Q.nearer = function nearer(value) {
+    return isPromise(value) && value.isFulfilled() ? value._value : value;
+  };
+  Q.when = function when(value, fulfilled, rejected, progressed) {
+    return Q(value).then(fulfilled, rejected, progressed);
+  };
+  // Q's task queue; here the microtask queue the engine's own jobs run on.
+  Q.nextTick = function nextTick(task) {
+    queueMicrotask(task);
+  };
+  Q.passByCopy = function passByCopy(object) {
+    return object;
+  };
+  Promise.prototype.passByCopy = function passByCopy() {
+    return this;
+  };
+  Q.noConflict = function noConflict() {
+    throw new Error('Q.noConflict only works when Q is used as a global');
+  };
+
+  // Q.longStackSupport switches the engine's long stack traces (joined, as Q's are, with
+  // "From previous event:"); Q_DEBUG turns it on at load, as in Q.
+  Object.defineProperty(Q, 'longStackSupport', {
+    get: () => core.debugSettings.longStackTraces,
+    set: (on) => core.configureDebug({ longStackTraces: Boolean(on) }),
+    enumerable: true,
+    configurable: true,
+  });
+  if (process.env.Q_DEBUG) Q.longStackSupport = true;
+
+  // Q reports unhandled rejections as `process` events but never ends the process over one.
+  unhandled.setLibraryFatal(isPromise, false);
+
+  const q = Object.assign(core, { Q, defer, reject });
+  for (const install of features) install(q);
+
+  promise.race = Q.race;
+  promise.all = Q.all;
+  promise.reject = reject;
+  promise.resolve = Q;
+  return Q;
+}
+
+module.exports = makeQ();

@@ -1,0 +1,89 @@
+'use strict';
+// Q's progress notifications: `deferred.notify(value)` reaches the progress handlers of every
+// `then` on its promise, each on a later tick; a handler's result (or the value itself, when
+// there is none) is passed on to the promise that `then` returned, and so down the chain.
+// A promise resolved with another pending Q promise hears that one's notifications, and
+// stops hearing its own once it is resolved, as in Q.
+//
+// Listeners live in a WeakMap from promise to an array of links, so promises that never see
+// progress pay one WeakMap write per `then` on a pending promise and nothing else.
+
+function ProgressLink(child, progressed) {
+  this.child = child;
+  this.progressed = progressed;
+}
+
+module.exports = function installProgress(q) {
+  const { Q, Promise, isPromise, STATE, setHook } = q;
+  const listeners = new WeakMap();
+  // A pending promise that was resolved with a thenable: no longer notified itself; when the
+  // thenable is a Q promise, notifications go to that one.
+  const forwards = new WeakMap();
+
+  function settledOrLocked(promise) {
+    return (promise._bits & STATE) !== 0 || forwards.has(promise);
+  }
+
+  function listenersOf(promise) {
+    let list = listeners.get(promise);
+    if (list === undefined) {
+      list = [];
+      listeners.set(promise, list);
+    }
+    return list;
+  }
+
+  function nearest(promise) {
+    let current = promise;
+    for (let next = forwards.get(current); isPromise(next); next = forwards.get(current)) current = next;
+    return current;
+  }
+
+  q.linkProgress = function linkProgress(parent, child, progressed) {
+    if ((parent._bits & STATE) !== 0) return;
+    listenersOf(nearest(parent)).push(new ProgressLink(child, progressed));
+  };
+
+  function deliver(link, value) {
+    let passed = value;
+    if (typeof link.progressed === 'function') {
+      try {
+        passed = link.progressed(value);
+      } catch (error) {
+        if (typeof Q.onerror === 'function') Q.onerror(error);
+        else throw error;
+        return;
+      }
+    }
+    if (!settledOrLocked(link.child)) q.notify(link.child, passed);
+  }
+
+  q.notify = function notify(promise, value) {
+    const list = listeners.get(promise);
+    if (list === undefined) return;
+    for (let i = 0; i < list.length; i++) {
+      const link = list[i];
+      queueMicrotask(() => deliver(link, value));
+    }
+  };
+
+  // A pending Q promise resolved with another pending Q promise hands over its listeners.
+  setHook('followed', function forwardProgress(promise, followee) {
+    if (!isPromise(promise)) return;
+    forwards.set(promise, followee);
+    if (!isPromise(followee) || (followee._bits & STATE) !== 0) return;
+    const list = listeners.get(promise);
+    if (list === undefined) return;
+    listeners.delete(promise);
+    const target = nearest(followee);
+    const into = listenersOf(target);
+    for (let i = 0; i < list.length; i++) into.push(list[i]);
+  }, true);
+
+  Promise.prototype.progress = function progress(progressed) {
+    return this.then(undefined, undefined, progressed);
+  };
+  Q.progress = function progress(object, progressed) {
+    return Q(object).then(undefined, undefined, progressed);
+  };
+};

@@ -1,0 +1,49 @@
+'use strict';
+// Q's delay and timeout, on the host's setTimeout (fake timers keep working). A timeout
+// clears its timer when the promise settles first, and passes progress through.
+
+module.exports = function installTimers(q) {
+  const { Q, Promise, defer } = q;
+  const proto = Promise.prototype;
+
+  proto.delay = function delay(timeout) {
+    return this.then((value) => {
+      const deferred = defer();
+      setTimeout(() => deferred.resolve(value), timeout);
+      return deferred.promise;
+    });
+  };
+
+  proto.timeout = function timeout(ms, error) {
+    const deferred = defer();
+    const timer = setTimeout(() => {
+      let reason = error;
+      if (!reason || typeof reason === 'string') {
+        reason = new Error(reason || 'Timed out after ' + ms + ' ms');
+        reason.code = 'ETIMEDOUT';
+      }
+      deferred.reject(reason);
+    }, ms);
+    this.then((value) => {
+      clearTimeout(timer);
+      deferred.resolve(value);
+    }, (reason) => {
+      clearTimeout(timer);
+      deferred.reject(reason);
+    }, deferred.notify);
+    return deferred.promise;
+  };
+
+  // Q.delay(ms) or Q.delay(value, ms).
+  Q.delay = function delay(object, timeout) {
+    if (timeout === undefined) {
+      timeout = object;
+      object = undefined;
+    }
+    return Q(object).delay(timeout);
+  };
+
+  Q.timeout = function timeout(object, ms, error) {
+    return Q(object).timeout(ms, error);
+  };
+};

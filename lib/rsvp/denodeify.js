@@ -1,0 +1,72 @@
+'use strict';
+// RSVP.denodeify(nodeFunc, options): a function that calls `nodeFunc` at once with a
+// Node-style callback appended and returns a promise for its result. `options` true gives
+// all the callback's values as an array; an array of names gives them as an object; anything
+// else, the first value. Promise arguments are awaited first, as in RSVP.
+
+module.exports = function makeDenodeify(core, all) {
+  const { Promise, INTERNAL } = core;
+
+  function valuesAsObject(args, names) {
+    const object = {};
+    for (let i = 0; i < names.length; i++) object[names[i]] = args[i + 1];
+    return object;
+  }
+
+  // true for one of our promises, its `then` for another thenable, false otherwise.
+  function needsPromiseInput(arg) {
+    if (arg === null || typeof arg !== 'object') return false;
+    if (arg.constructor === Promise) return true;
+    const then = arg.then;
+    return typeof then === 'function' ? then : undefined;
+  }
+
+  function call(promise, fns, args, nodeFunc, self) {
+    try {
+      nodeFunc.apply(self, args);
+    } catch (error) {
+      fns.reject(error);
+    }
+    return promise;
+  }
+
+  return function denodeify(nodeFunc, options) {
+    const fn = function () {
+      const length = arguments.length;
+      const args = new Array(length + 1);
+      let promiseInput = false;
+      for (let i = 0; i < length; i++) {
+        let arg = arguments[i];
+        if (!promiseInput) {
+          try {
+            promiseInput = needsPromiseInput(arg);
+          } catch (error) {
+            const failed = new Promise(INTERNAL);
+            core.rejectFromUser(failed, error);
+            return failed;
+          }
+          if (typeof promiseInput === 'function') {
+            const then = promiseInput;
+            const thenable = arg;
+            arg = { then: (onFulfilled, onRejected) => then.call(thenable, onFulfilled, onRejected) };
+          }
+        }
+        args[i] = arg;
+      }
+      const promise = new Promise(INTERNAL);
+      const fns = core.createResolvingFunctions(promise);
+      args[length] = function (err, value) {
+        if (err) fns.reject(err);
+        else if (options === undefined) fns.resolve(value);
+        else if (options === true) fns.resolve(Array.prototype.slice.call(arguments, 1));
+        else if (Array.isArray(options)) fns.resolve(valuesAsObject(arguments, options));
+        else fns.resolve(value);
+      };
+      const self = this;
+      if (promiseInput) return all(args).then((values) => call(promise, fns, values, nodeFunc, self));
+      return call(promise, fns, args, nodeFunc, self);
+    };
+    Object.setPrototypeOf(fn, nodeFunc);
+    return fn;
+  };
+};
