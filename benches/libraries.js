@@ -1,9 +1,22 @@
 'use strict';
-// The promise libraries a benchmark can run on, by name.
+// The promise libraries a benchmark can run on, by name. The Q and RSVP flavours (and the
+// originals they are measured against) are given as adapters with the two calls the
+// doxbee and madeup workloads need: `all` and `promisify` (their `denodeify`).
 const path = require('path');
+
+function flavour(library) {
+  return {
+    all: (values) => library.all(values),
+    promisify: (fn) => library.denodeify(fn),
+  };
+}
 
 module.exports = {
   ferrobird: () => require(path.join(__dirname, '..')),
   bluebird: () => require('bluebird'),
   native: () => Promise,
+  'ferrobird/q': () => flavour(require(path.join(__dirname, '..', 'q'))),
+  q: () => flavour(require('q')),
+  'ferrobird/rsvp': () => flavour(require(path.join(__dirname, '..', 'rsvp'))),
+  rsvp: () => flavour(require('rsvp')),
 };

@@ -1,7 +1,9 @@
 'use strict';
 // `npm run bench`: every (workload, library) pair in its own child process, RUNS times; the
 // table shows the median time, the median peak RSS, and ferrobird's ratios to bluebird and
-// native, all from this one run.
+// native, all from this one run. A second table runs doxbee-sequential and madeup-parallel
+// on the Q and RSVP flavours against q 1.5.1 and rsvp 4.8.5 (FLAVOUR_RUNS times, default 3:
+// q alone takes ~25 s a run on madeup-parallel).
 //   node benches/run.js [workload ...]   (default: all)   RUNS=n to change the repeat count
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -9,7 +11,10 @@ const os = require('os');
 const path = require('path');
 
 const RUNS = Number(process.env.RUNS || 5);
+const FLAVOUR_RUNS = Number(process.env.FLAVOUR_RUNS || Math.min(RUNS, 3));
 const LIBRARIES = ['ferrobird', 'bluebird', 'native'];
+const FLAVOURS = [['ferrobird/q', 'q'], ['ferrobird/rsvp', 'rsvp']];
+const FLAVOUR_WORKLOADS = ['doxbee-sequential', 'madeup-parallel'];
 const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 
@@ -19,9 +24,9 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function measure(workload, library) {
+function measure(workload, library, runs = RUNS) {
   const samples = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'worker.js'), workload, library], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -55,5 +60,29 @@ for (const { description, results } of rows) {
     `| ${description} | ${fmt(f.ms)} | ${fmt(b.ms)} | ${fmt(n.ms)} | ${ratio(f.ms, b.ms)} | ${ratio(f.ms, n.ms)} | ` +
       `${fmt(f.mb)} / ${fmt(b.mb)} / ${fmt(n.mb)} |`
   );
+}
+
+const flavourWorkloads = FLAVOUR_WORKLOADS.filter((w) => chosen.includes(w));
+if (flavourWorkloads.length > 0) {
+  lines.push(
+    '',
+    `Q and RSVP flavours against their originals, median of ${FLAVOUR_RUNS} runs (ratio = flavour / original)`,
+    '',
+    '| workload | ferrobird/q ms | q ms | vs q | ferrobird/rsvp ms | rsvp ms | vs rsvp | peak MB (fb/q / q / fb/rsvp / rsvp) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  );
+  for (const workload of flavourWorkloads) {
+    const description = require(`./workloads/${workload}`).description;
+    const cells = [];
+    const mbs = [];
+    for (const [ours, original] of FLAVOURS) {
+      const a = measure(workload, ours, FLAVOUR_RUNS);
+      const b = measure(workload, original, FLAVOUR_RUNS);
+      cells.push(fmt(a.ms), fmt(b.ms), ratio(a.ms, b.ms));
+      mbs.push(fmt(a.mb), fmt(b.mb));
+    }
+    lines.push(`| ${description} | ${cells.join(' | ')} | ${mbs.join(' / ')} |`);
+    process.stderr.write(`measured ${workload} on the flavours\n`);
+  }
 }
 console.log(lines.join('\n'));

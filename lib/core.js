@@ -35,6 +35,7 @@ const CANCELLED = 128; // settled by Bluebird's cancellation (state bits say REJ
 const WILL_CANCEL = 256; // a cancellation on its way down will reach it
 const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
 const ELEMENT = 1024; // an ElementReaction, not a promise
+const FLAVOUR_BIT = 2048; // the core never reads it: free for a flavour's own use (Q's progress)
 
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
@@ -625,6 +626,7 @@ module.exports = {
   CANCELLED,
   WILL_CANCEL,
   OBSERVES_CANCEL,
+  FLAVOUR_BIT,
   DEAD,
   CANCEL,
   hooks,

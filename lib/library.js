@@ -57,7 +57,6 @@ function createLibrary(options = {}) {
 
   function speciesConstructor(object) {
     const C = object.constructor;
-    if (C === Promise) return Promise[Symbol.species];
     if (C === undefined) return Promise;
     if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
       throw new TypeError(messages.BAD_CONSTRUCTOR);
@@ -136,7 +135,14 @@ function createLibrary(options = {}) {
 
   const library = { Promise, then: Promise.prototype.then, isPromise, speciesConstructor, capabilityFor, promiseResolve };
   core.registerLibrary(library);
-  return Object.assign(Object.create(core), library);
+  // A flavour with its own `then` (Q's progress, RSVP's shortcut) installs it here, so that
+  // its promises are still adopted inside the engine when one resolves another: the engine
+  // recognises a library's promises by its original `then`.
+  function setThen(then) {
+    library.then = then;
+    Promise.prototype.then = then;
+  }
+  return Object.assign(Object.create(core), library, { setThen });
 }
 
 module.exports = createLibrary;

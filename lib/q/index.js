@@ -24,7 +24,7 @@ const features = [
 
 function makeQ() {
   const core = createLibrary();
-  const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, isPromise } = core;
+  const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, FLAVOUR_BIT, isPromise } = core;
   installDebug(core);
 
   // Q(value): the promise itself, a promise that assimilates a thenable, or a fulfilled one.
@@ -49,8 +49,10 @@ function makeQ() {
   }
 
   // Q's deferred: the resolving functions are own properties, usable detached, as in Q.
+  // Its promise is a progress source (progress.js): whoever holds the deferred may notify.
   function Deferred() {
     const promise = new Promise(INTERNAL);
+    promise._bits |= FLAVOUR_BIT;
     let resolved = false;
     this.promise = promise;
     this.resolve = function (value) {
@@ -87,6 +89,23 @@ function makeQ() {
     return new Deferred();
   }
 
+  // The node-style callback Q's makeNodeResolver gives, for a promise no deferred exposes
+  // (nfcall, denodeify and friends): one closure, first call wins.
+  function nodeResolver(promise) {
+    return function (error, value) {
+      if (core.isResolved(promise)) return;
+      if (error) core.rejectFromUser(promise, error);
+      else if (arguments.length > 2) resolveDeferred(promise, Array.prototype.slice.call(arguments, 1));
+      else resolveDeferred(promise, value);
+    };
+  }
+
+  function rejectOnce(promise) {
+    return function (reason) {
+      if (!core.isResolved(promise)) core.rejectFromUser(promise, reason);
+    };
+  }
+
   // Q.Promise(resolver): an ES6-style constructor that also hands the resolver `notify`.
   function promise(resolver) {
     if (typeof resolver !== 'function') throw new TypeError('resolver must be a function.');
@@ -100,11 +119,11 @@ function makeQ() {
   }
 
   // Q's `then` takes a third handler, for progress (progress.js carries it along the chain).
-  Promise.prototype.then = function then(fulfilled, rejected, progressed) {
+  core.setThen(function then(fulfilled, rejected, progressed) {
     const child = this._then(fulfilled, rejected, undefined, undefined, undefined);
     core.linkProgress(this, child, progressed);
     return child;
-  };
+  });
 
   Promise.prototype.inspect = function inspect() {
     const state = this._bits & STATE;
@@ -179,7 +198,7 @@ function makeQ() {
   // Q reports unhandled rejections as `process` events but never ends the process over one.
   unhandled.setLibraryFatal(isPromise, false);
 
-  const q = Object.assign(core, { Q, defer, reject });
+  const q = Object.assign(core, { Q, defer, reject, nodeResolver, rejectOnce, resolveDeferred });
   for (const install of features) install(q);
 
   promise.race = Q.race;

@@ -6,60 +6,61 @@
 const slice = Array.prototype.slice;
 
 module.exports = function installNode(q) {
-  const { Q, Promise, defer } = q;
+  const { Q, Promise, INTERNAL, nodeResolver, rejectOnce } = q;
   const proto = Promise.prototype;
 
-  // Calls `fn` with `nodeArgs` and the deferred's resolver appended, on a later tick.
-  function callLater(fn, thisp, nodeArgs, deferred) {
-    nodeArgs.push(deferred.makeNodeResolver());
+  // Calls `fn` with `nodeArgs` and a node-style resolver appended, on a later tick.
+  function callLater(fn, thisp, nodeArgs) {
+    const promise = new Promise(INTERNAL);
+    nodeArgs.push(nodeResolver(promise));
     if (typeof fn !== 'function') {
       // A promise for a function (or no function at all): Q's own path through `fapply`.
-      Q(fn).dispatch('apply', [thisp, nodeArgs]).fail(deferred.reject);
-      return deferred.promise;
+      Q(fn).dispatch('apply', [thisp, nodeArgs]).fail(rejectOnce(promise));
+      return promise;
     }
     queueMicrotask(() => {
       let result;
       try {
         result = fn.apply(thisp, nodeArgs);
       } catch (error) {
-        deferred.reject(error);
+        if (!q.isResolved(promise)) q.rejectFromUser(promise, error);
         return;
       }
       if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
-        Q(result).then(undefined, deferred.reject);
+        Q(result).then(undefined, rejectOnce(promise));
       }
     });
-    return deferred.promise;
+    return promise;
   }
 
   function callMethodLater(object, name, nodeArgs) {
-    const deferred = defer();
-    nodeArgs.push(deferred.makeNodeResolver());
-    Q(object).dispatch('post', [name, nodeArgs]).fail(deferred.reject);
-    return deferred.promise;
+    const promise = new Promise(INTERNAL);
+    nodeArgs.push(nodeResolver(promise));
+    Q(object).dispatch('post', [name, nodeArgs]).fail(rejectOnce(promise));
+    return promise;
   }
 
   Q.nfapply = function nfapply(callback, args) {
-    return callLater(callback, undefined, slice.call(args), defer());
+    return callLater(callback, undefined, slice.call(args));
   };
   Q.nfcall = function nfcall(callback) {
-    return callLater(callback, undefined, slice.call(arguments, 1), defer());
+    return callLater(callback, undefined, slice.call(arguments, 1));
   };
   Q.denodeify = Q.nfbind = function denodeify(callback) {
     if (callback === undefined) throw new Error("Q can't wrap an undefined function");
     const baseArgs = slice.call(arguments, 1);
     return function denodeified() {
-      return callLater(callback, undefined, baseArgs.concat(slice.call(arguments)), defer());
+      return callLater(callback, undefined, baseArgs.concat(slice.call(arguments)));
     };
   };
   Q.nbind = function nbind(callback, thisp) {
     const baseArgs = slice.call(arguments, 2);
     return function nbound() {
       const nodeArgs = baseArgs.concat(slice.call(arguments));
-      if (typeof callback === 'function') return callLater(callback, thisp, nodeArgs, defer());
+      if (typeof callback === 'function') return callLater(callback, thisp, nodeArgs);
       return callLater(function bound() {
         return callback.apply(thisp, arguments);
-      }, undefined, nodeArgs, defer());
+      }, undefined, nodeArgs);
     };
   };
   Q.npost = Q.nmapply = function npost(object, name, args) {
@@ -70,10 +71,10 @@ module.exports = function installNode(q) {
   };
 
   proto.nfapply = function nfapply(args) {
-    return callLater(this, undefined, slice.call(args), defer());
+    return callLater(this, undefined, slice.call(args));
   };
   proto.nfcall = function nfcall() {
-    return callLater(this, undefined, slice.call(arguments), defer());
+    return callLater(this, undefined, slice.call(arguments));
   };
   proto.denodeify = proto.nfbind = function denodeify() {
     return Q.denodeify.apply(undefined, [this].concat(slice.call(arguments)));

@@ -3,14 +3,14 @@
 // clears its timer when the promise settles first, and passes progress through.
 
 module.exports = function installTimers(q) {
-  const { Q, Promise, defer } = q;
+  const { Q, Promise, INTERNAL, defer, resolveDeferred } = q;
   const proto = Promise.prototype;
 
   proto.delay = function delay(timeout) {
     return this.then((value) => {
-      const deferred = defer();
-      setTimeout(() => deferred.resolve(value), timeout);
-      return deferred.promise;
+      const promise = new Promise(INTERNAL);
+      setTimeout(() => resolveDeferred(promise, value), timeout);
+      return promise;
     });
   };
 

@@ -107,7 +107,7 @@ function makeRsvp() {
 
   // ---- the prototype -------------------------------------------------------------------------
 
-  proto.then = function then(onFulfillment, onRejection, label) {
+  core.setThen(function then(onFulfillment, onRejection, label) {
     const state = this._bits & STATE;
     if ((state === FULFILLED && !onFulfillment) || (state === REJECTED && !onRejection)) {
       if (config.instrument) instrumentation.record('chained', this, this, this._value);
@@ -116,7 +116,7 @@ function makeRsvp() {
     const child = this._then(onFulfillment, onRejection, undefined, undefined, undefined);
     if (label !== undefined) labels.set(child, label);
     return child;
-  };
+  });
 
   proto.catch = function _catch(onRejection, label) {
     return this.then(undefined, onRejection, label);
