@@ -311,6 +311,3 @@ same('calling the constructor wrongly throws TypeError', (P, log) => {
   try { P.prototype.then.call({}, () => {}); } catch (e) { log('bad receiver', e.constructor.name); }
 });
 
-same('Symbol.toStringTag', (P, log) => {
-  log(Object.prototype.toString.call(P.resolve()));
-}, alone);

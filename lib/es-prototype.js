@@ -1,5 +1,5 @@
 'use strict';
-// ECMA-262's Promise.prototype.catch and .finally, and the constructor's species and tag.
+// ECMA-262's Promise.prototype.catch and .finally, and the constructor's species; Bluebird's tag.
 
 const { CancellationError } = require('./errors');
 
@@ -44,8 +44,10 @@ module.exports = function installEsPrototype(core) {
     configurable: true,
   });
 
+  // Bluebird 3.7.2's tag, so `Object.prototype.toString` says "[object Object]" as it does
+  // for Bluebird (native says "[object Promise]"; Bluebird wins on the main export).
   Object.defineProperty(Promise.prototype, Symbol.toStringTag, {
-    value: 'Promise',
+    value: 'Object',
     configurable: true,
   });
 };

@@ -4,6 +4,18 @@
 
 const util = require('util');
 
+const NativePromise = global.Promise;
+function noop() {}
+
+function isThenable(value) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof value.then === 'function';
+  } catch (error) {
+    return true;
+  }
+}
+
 const NOT_FULFILLED = 'cannot get fulfillment value of a non-fulfilled promise\n\n    See http://goo.gl/MqrFmX\n';
 const NOT_REJECTED = 'cannot get rejection reason of a non-rejected promise\n\n    See http://goo.gl/MqrFmX\n';
 
@@ -82,6 +94,15 @@ module.exports = function installInspection(core) {
   };
 
   function noop() {}
+
+function isThenable(value) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof value.then === 'function';
+  } catch (error) {
+    return true;
+  }
+}
   Promise.prototype.suppressUnhandledRejections = function () {
     // A handler that does nothing: the rejection is handled, nothing else changes.
     if (!this.isFulfilled()) this.then(undefined, noop);
@@ -90,12 +111,26 @@ module.exports = function installInspection(core) {
 
   // Shown like Node shows a native promise: Promise { 1 }, Promise { <pending> },
   // Promise { <rejected> Error: ... }.
+  // Node's own rendering of a native promise in the same state, so line breaks, indentation
+  // and depth come out exactly as for native promises.
   Promise.prototype[util.inspect.custom] = function (depth, options) {
     const name = this.constructor && this.constructor.name ? this.constructor.name : 'Promise';
-    if (this.isPending()) return `${name} { <pending> }`;
     if ((this._bits & CANCELLED) !== 0) return `${name} { <cancelled> }`;
-    const shown = util.inspect(this._value, { ...options, depth: options.depth === null ? null : options.depth - 1 });
-    return this.isFulfilled() ? `${name} { ${shown} }` : `${name} { <rejected> ${shown} }`;
+    const value = this._value;
+    let twin;
+    if (this.isPending()) {
+      twin = new NativePromise(noop);
+    } else if (this.isRejected()) {
+      twin = NativePromise.reject(value);
+      twin.catch(noop);
+    } else if (!isThenable(value)) {
+      twin = NativePromise.resolve(value);
+    } else {
+      // A native promise cannot be fulfilled with a thenable; show the value in the same frame.
+      twin = NativePromise.resolve({ [util.inspect.custom]: (d, o) => util.inspect(value, o) });
+    }
+    const shown = util.inspect(twin, { ...options, depth });
+    return name === 'Promise' ? shown : name + shown.slice('Promise'.length);
   };
 
   Promise.PromiseInspection = PromiseInspection;

@@ -4,6 +4,7 @@
 // prototype chain and classes, adds `<name><suffix>` methods that look the original up on
 // `this` at call time.
 
+const util = require('util');
 const { expectingFunction } = require('./messages');
 
 const IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
@@ -21,8 +22,11 @@ module.exports = function installPromisify(core) {
     }
   }
 
+  // Also answers Node's `util.promisify(fn)` with the function itself, as a promisified
+  // function should be.
   function markPromisified(fn) {
     Object.defineProperty(fn, '__isPromisified__', { value: true, configurable: true, enumerable: false, writable: true });
+    Object.defineProperty(fn, util.promisify.custom, { value: fn, configurable: true, enumerable: false, writable: true });
   }
 
   // `method` is the function, or for promisifyAll the key looked up on `this` at call time.

@@ -134,8 +134,6 @@ function makeRsvp() {
     );
   };
 
-  Object.defineProperty(proto, Symbol.toStringTag, { value: 'Promise', configurable: true });
-
   // ---- statics ----------------------------------------------------------------------------
 
   const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(core);
