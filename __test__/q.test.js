@@ -5,9 +5,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { sameAs } = require('./helpers/same-as');
+const { inChild: inChildProcess } = require('./helpers/in-child');
 
 const RealQ = require('q');
 const FerroQ = require('../q');
@@ -490,15 +490,7 @@ same('Q.async, Q.spawn and Q.promised', async (Q, log) => {
 
 const root = path.resolve(__dirname, '..');
 
-function inChild(lib, body, args = [], env = {}) {
-  const source = `const Q = require(${JSON.stringify(lib)});\nconst out = [];\nprocess.on('exit', (code) => process.stdout.write(JSON.stringify({ code, out })));\n${body}`;
-  const child = spawnSync(process.execPath, [...args, '-e', source], { encoding: 'utf8', env: { ...process.env, ...env } });
-  try {
-    return JSON.parse(child.stdout);
-  } catch (error) {
-    return { stdout: child.stdout, stderr: child.stderr, status: child.status };
-  }
-}
+const inChild = (lib, ...rest) => inChildProcess('Q', lib, ...rest);
 
 const real = require.resolve('q');
 const ours = path.join(root, 'q.js');

@@ -5,9 +5,9 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { sameAs } = require('./helpers/same-as');
+const { inChild: inChildProcess } = require('./helpers/in-child');
 
 const RealRSVP = require('rsvp');
 const FerroRSVP = require('../rsvp');
@@ -233,15 +233,7 @@ same('configure reads and writes settings', (R) => {
 
 const root = path.resolve(__dirname, '..');
 
-function inChild(lib, body) {
-  const source = `const RSVP = require(${JSON.stringify(lib)});\nconst out = [];\nprocess.on('exit', (code) => process.stdout.write(JSON.stringify({ code, out })));\n${body}`;
-  const child = spawnSync(process.execPath, ['-e', source], { encoding: 'utf8' });
-  try {
-    return JSON.parse(child.stdout);
-  } catch (error) {
-    return { stdout: child.stdout, stderr: child.stderr, status: child.status };
-  }
-}
+const inChild = (lib, ...rest) => inChildProcess('RSVP', lib, ...rest);
 
 const real = require.resolve('rsvp');
 const ours = path.join(root, 'rsvp.js');

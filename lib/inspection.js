@@ -93,26 +93,15 @@ module.exports = function installInspection(core) {
     return json;
   };
 
-  function noop() {}
-
-function isThenable(value) {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
-  try {
-    return typeof value.then === 'function';
-  } catch (error) {
-    return true;
-  }
-}
   Promise.prototype.suppressUnhandledRejections = function () {
     // A handler that does nothing: the rejection is handled, nothing else changes.
     if (!this.isFulfilled()) this.then(undefined, noop);
     return this;
   };
 
-  // Shown like Node shows a native promise: Promise { 1 }, Promise { <pending> },
-  // Promise { <rejected> Error: ... }.
-  // Node's own rendering of a native promise in the same state, so line breaks, indentation
-  // and depth come out exactly as for native promises.
+  // Shown like Node shows a native promise (Promise { 1 }, Promise { <pending> },
+  // Promise { <rejected> Error: ... }): Node renders a native twin in the same state, so line
+  // breaks, indentation and depth come out exactly as for native promises.
   Promise.prototype[util.inspect.custom] = function (depth, options) {
     const name = this.constructor && this.constructor.name ? this.constructor.name : 'Promise';
     if ((this._bits & CANCELLED) !== 0) return `${name} { <cancelled> }`;
