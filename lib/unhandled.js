@@ -40,27 +40,25 @@ function setLibraryFatal(isPromise, fatal) {
   entryFor(isPromise).fatal = fatal;
 }
 
-function isFatal(promise) {
+// The entry of the library `promise` belongs to, if it registered one.
+function ownerEntry(promise) {
   for (const entry of libraryHandlers) {
-    if (entry.isPromise(promise)) return entry.fatal;
+    if (entry.isPromise(promise)) return entry;
   }
-  return true;
+  return undefined;
 }
 
 // Runs the owning library's handler; whether there was one.
-function runLibraryHandler(kind, promise, reason) {
-  for (const entry of libraryHandlers) {
-    const fn = entry[kind];
-    if (fn === null || !entry.isPromise(promise)) continue;
-    try {
-      if (kind === 'unhandled') fn(reason, promise);
-      else fn(promise);
-    } catch (error) {
-      throwLater(error);
-    }
-    return true;
+function runLibraryHandler(entry, kind, promise, reason) {
+  const fn = entry === undefined ? null : entry[kind];
+  if (fn === null) return false;
+  try {
+    if (kind === 'unhandled') fn(reason, promise);
+    else fn(promise);
+  } catch (error) {
+    throwLater(error);
   }
-  return false;
+  return true;
 }
 
 function noop() {}
@@ -80,7 +78,7 @@ function handled(promise) {
   // process event keeps Node's timing.
   if (reported.has(promise)) {
     reported.delete(promise);
-    runLibraryHandler('handled', promise);
+    runLibraryHandler(ownerEntry(promise), 'handled', promise);
   }
 }
 
@@ -106,9 +104,10 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
     const owner = owners.get(second);
     if (owner !== undefined) {
       reported.add(owner);
-      const local = runLibraryHandler('unhandled', owner, first);
+      const entry = ownerEntry(owner);
+      const local = runLibraryHandler(entry, 'unhandled', owner, first);
       const heard = emit.call(this, event, first, owner) || local;
-      if (!heard && !isFatal(owner)) return true;
+      if (!heard && entry !== undefined && !entry.fatal) return true;
       if (heard || !printAndContinue) return heard;
       console.warn('Unhandled rejection ' + describe(first));
       return true;

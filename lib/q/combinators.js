@@ -67,7 +67,7 @@ module.exports = function installCombinators(q) {
   }
 
   function race(answers) {
-    return q.Q.Promise((resolve, reject) => {
+    return Q.Promise((resolve, reject) => {
       for (let i = 0, length = answers.length; i < length; i++) Q(answers[i]).then(resolve, reject);
     });
   }

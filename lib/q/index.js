@@ -76,12 +76,16 @@ function makeQ() {
     };
   }
 
+  // What a node-style callback's arguments resolve to: the one value, or all of them.
+  function nodeValue(args) {
+    return args.length > 2 ? Array.prototype.slice.call(args, 1) : args[1];
+  }
+
   Deferred.prototype.makeNodeResolver = function makeNodeResolver() {
     const deferred = this;
-    return function (error, value) {
+    return function (error) {
       if (error) deferred.reject(error);
-      else if (arguments.length > 2) deferred.resolve(Array.prototype.slice.call(arguments, 1));
-      else deferred.resolve(value);
+      else deferred.resolve(nodeValue(arguments));
     };
   };
 
@@ -92,18 +96,19 @@ function makeQ() {
   // The node-style callback Q's makeNodeResolver gives, for a promise no deferred exposes
   // (nfcall, denodeify and friends): one closure, first call wins.
   function nodeResolver(promise) {
-    return function (error, value) {
+    return function (error) {
       if (core.isResolved(promise)) return;
       if (error) core.rejectFromUser(promise, error);
-      else if (arguments.length > 2) resolveDeferred(promise, Array.prototype.slice.call(arguments, 1));
-      else resolveDeferred(promise, value);
+      else resolveDeferred(promise, nodeValue(arguments));
     };
   }
 
+  function rejectUnlessResolved(promise, reason) {
+    if (!core.isResolved(promise)) core.rejectFromUser(promise, reason);
+  }
+
   function rejectOnce(promise) {
-    return function (reason) {
-      if (!core.isResolved(promise)) core.rejectFromUser(promise, reason);
-    };
+    return (reason) => rejectUnlessResolved(promise, reason);
   }
 
   // Q.Promise(resolver): an ES6-style constructor that also hands the resolver `notify`.
@@ -198,7 +203,7 @@ function makeQ() {
   // Q reports unhandled rejections as `process` events but never ends the process over one.
   unhandled.setLibraryFatal(isPromise, false);
 
-  const q = Object.assign(core, { Q, defer, reject, nodeResolver, rejectOnce, resolveDeferred });
+  const q = Object.assign(core, { Q, defer, reject, nodeResolver, rejectUnlessResolved, rejectOnce, resolveDeferred });
   for (const install of features) install(q);
 
   promise.race = Q.race;

@@ -6,7 +6,7 @@
 const slice = Array.prototype.slice;
 
 module.exports = function installNode(q) {
-  const { Q, Promise, INTERNAL, nodeResolver, rejectOnce } = q;
+  const { Q, Promise, INTERNAL, nodeResolver, rejectUnlessResolved, rejectOnce } = q;
   const proto = Promise.prototype;
 
   // Calls `fn` with `nodeArgs` and a node-style resolver appended, on a later tick.
@@ -23,7 +23,7 @@ module.exports = function installNode(q) {
       try {
         result = fn.apply(thisp, nodeArgs);
       } catch (error) {
-        if (!q.isResolved(promise)) q.rejectFromUser(promise, error);
+        rejectUnlessResolved(promise, error);
         return;
       }
       if (result !== null && typeof result === 'object' && typeof result.then === 'function') {

@@ -29,10 +29,13 @@ function makeRsvp() {
 
   // ---- configuration and events ----------------------------------------------------------------
 
-  const config = EventTarget.mixin({ instrument: false });
-  config.async = function asap(callback, arg) {
+  // RSVP's `asap` queue: here the microtask queue the engine's own jobs run on.
+  function asap(callback, arg) {
     queueMicrotask(() => callback(arg));
-  };
+  }
+
+  const config = EventTarget.mixin({ instrument: false });
+  config.async = asap;
   config.after = function after(callback) {
     return setTimeout(callback, 0);
   };
@@ -113,9 +116,7 @@ function makeRsvp() {
       if (config.instrument) instrumentation.record('chained', this, this, this._value);
       return this;
     }
-    const child = this._then(onFulfillment, onRejection, undefined, undefined, undefined);
-    if (label !== undefined) labels.set(child, label);
-    return child;
+    return labelled(this._then(onFulfillment, onRejection, undefined, undefined, undefined), label);
   });
 
   proto.catch = function _catch(onRejection, label) {
@@ -219,10 +220,6 @@ function makeRsvp() {
       throw reason;
     });
     throw reason;
-  }
-
-  function asap(callback, arg) {
-    queueMicrotask(() => callback(arg));
   }
 
   const RSVP = {
