@@ -1,9 +1,9 @@
 // Type definitions for ferrobird: Bluebird 3.7's API on a Rust promise engine.
 //
 // Written by hand in the shape of @types/bluebird, so that code typed against Bluebird
-// compiles against ferrobird (`typeof import('ferrobird')` is assignable to
-// `typeof import('bluebird')`; __test__/types checks it). Where TypeScript can say it in
-// one signature (variadic tuples for join, promisify, method, coroutine), it does.
+// compiles against ferrobird: __test__/types/bluebird-code.ts is compiled against both.
+// Where TypeScript can say it in one signature (variadic tuples for join, promisify,
+// method, coroutine), it does.
 
 type Constructor<E> = new (...args: any[]) => E;
 type CatchFilter<E> = ((error: E) => boolean) | (object & E);
@@ -207,8 +207,8 @@ declare class Promise<R> implements PromiseLike<R>, Promise.Inspection<R> {
     static any<R>(values: Values<R>): Promise<R>;
     static race<R>(values: Values<R>): Promise<R>;
     static some<R>(values: Values<R>, count: number): Promise<R[]>;
-    static join<A extends readonly unknown[], R>(
-        ...valuesThenHandler: [...values: { [K in keyof A]: Resolvable<A[K]> }, handler: (...values: A) => Resolvable<R>]
+    static join<V extends readonly unknown[], R>(
+        ...valuesThenHandler: [...values: V, handler: (...values: AwaitedTuple<V>) => Resolvable<R>]
     ): Promise<R>;
     static join<R>(...values: Array<Resolvable<R>>): Promise<R[]>;
     static map<R, U>(values: Values<R>, mapper: IterateFunction<R, U>, options?: Promise.ConcurrencyOption): Promise<U[]>;

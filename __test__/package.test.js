@@ -1,0 +1,107 @@
+'use strict';
+// The package as a user receives it: `npm pack`, then `npm install <tarball>` into an empty
+// project with the network off (npm --offline, CARGO_NET_OFFLINE). The install script builds
+// the addon from the shipped Rust sources with cargo, in a target directory of its own, so
+// this proves the tarball carries everything the build needs. Then a CommonJS script, an ESM
+// script and a `tsc --strict` compile run against the installed copy.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+function run(command, args, options) {
+  const child = spawnSync(command, args, { encoding: 'utf8', ...options });
+  const output = `${command} ${args.join(' ')}\n${child.stdout}\n${child.stderr}`;
+  assert.strictEqual(child.status, 0, output);
+  return child.stdout;
+}
+
+function runNode(cwd, file) {
+  return JSON.parse(run(process.execPath, [file], { cwd }));
+}
+
+const CJS = `'use strict';
+const Promise = require('ferrobird');
+const Q = require('ferrobird/q');
+const RSVP = require('ferrobird/rsvp');
+const { version } = require('ferrobird/package.json');
+Promise.map([1, 2, 3], (n) => Promise.delay(1, n * 2), { concurrency: 2 })
+  .then((doubled) => Promise.all([doubled, Q.all([Q(1), 2]), RSVP.hash({ a: RSVP.resolve('a') })]))
+  .then((results) => {
+    const rejected = Promise.reject(new Promise.TimeoutError('t')).reflect();
+    return rejected.then((inspection) => {
+      console.log(JSON.stringify({ results, rejected: inspection.isRejected(), version: typeof version,
+        isNative: Promise === global.Promise }));
+    });
+  });
+`;
+
+const ESM = `import Promise, { TimeoutError } from 'ferrobird';
+import Q from 'ferrobird/q';
+import RSVP from 'ferrobird/rsvp';
+const timedOut = await Promise.delay(50).timeout(1).then(() => false, (e) => e instanceof TimeoutError);
+const flavours = await Promise.all([Q.delay(1).thenResolve('q'), new RSVP.Promise((r) => r('rsvp'))]);
+console.log(JSON.stringify({ timedOut, flavours, awaited: await Promise.resolve(7) }));
+`;
+
+const TS = `import Promise = require('ferrobird');
+import { TimeoutError } from 'ferrobird';
+
+async function main(): globalThis.Promise<number> {
+  const sizes: number[] = await Promise.map(['a', 'bb'], (s) => s.length, { concurrency: 1 });
+  const fallback: number = await Promise.resolve(1).timeout(5).catch(TimeoutError, () => 0);
+  // @ts-expect-error: map's mapper gets strings here, not numbers
+  await Promise.map(['a'], (n: number) => n);
+  return sizes.length + fallback;
+}
+export { main };
+`;
+
+const TSCONFIG = JSON.stringify({
+  compilerOptions: {
+    strict: true, noEmit: true, target: 'es2022', module: 'commonjs', moduleResolution: 'node',
+    esModuleInterop: true, types: [], lib: ['es2022'],
+  },
+  files: ['consumer.ts'],
+});
+
+test('npm pack, then an offline install of the tarball builds the addon and works from CJS, ESM and TypeScript', { timeout: 15 * 60 * 1000 }, () => {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ferrobird-pack-'));
+  try {
+    const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: root }))[0];
+    const shipped = new Set(packed.files.map((f) => f.path));
+    for (const needed of ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', 'scripts/build.js', 'index.js', 'index.mjs', 'index.d.ts', 'package.json']) {
+      assert.ok(shipped.has(needed), `the tarball lacks ${needed}`);
+    }
+    assert.ok(![...shipped].some((f) => f.endsWith('.node')), 'the tarball must not carry a prebuilt addon');
+    assert.ok(![...shipped].some((f) => f.startsWith('__test__/') || f.startsWith('target/')), 'tests or build output leaked into the tarball');
+
+    const project = path.join(scratch, 'consumer');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    const env = { ...process.env, CARGO_NET_OFFLINE: 'true', CARGO_TARGET_DIR: path.join(scratch, 'target') };
+    run(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(scratch, packed.filename)], { cwd: project, env });
+    assert.ok(fs.existsSync(path.join(project, 'node_modules', 'ferrobird', 'ferrobird.node')), 'the install script did not build the addon');
+
+    fs.writeFileSync(path.join(project, 'consumer.cjs'), CJS);
+    assert.deepStrictEqual(runNode(project, 'consumer.cjs'), {
+      results: [[2, 4, 6], [1, 2], { a: 'a' }], rejected: true, version: 'string', isNative: false,
+    });
+
+    fs.writeFileSync(path.join(project, 'consumer.mjs'), ESM);
+    assert.deepStrictEqual(runNode(project, 'consumer.mjs'), { timedOut: true, flavours: ['q', 'rsvp'], awaited: 7 });
+
+    fs.writeFileSync(path.join(project, 'consumer.ts'), TS);
+    fs.writeFileSync(path.join(project, 'tsconfig.json'), TSCONFIG);
+    run(process.execPath, [tsc, '-p', project], { cwd: project });
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+});
