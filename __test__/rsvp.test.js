@@ -48,6 +48,21 @@ same('then: order, pass-through, thenables, a throwing handler', async (R, log) 
   return [a, b, c];
 });
 
+same('a promise resolved with an RSVP promise follows it at once, as RSVP does (no thenable tick)', async (R, log) => {
+  const fulfilled = R.resolve('f');
+  const rejected = R.reject(new Error('r'));
+  const pending = later(R, 'p');
+  const adopting = [
+    new R.Promise((resolve) => resolve(fulfilled)),
+    R.resolve(0).then(() => rejected),
+    new R.Promise((resolve) => resolve(pending)),
+  ];
+  adopting.forEach((p, i) => p.then((v) => log('adopted', i, v), (e) => log('adopted', i, e.message)));
+  // A plain chain running alongside: its steps show how many ticks each adoption took.
+  R.resolve(1).then(() => log('tick 1')).then(() => log('tick 2')).then(() => log('tick 3')).then(() => log('tick 4'));
+  await later(R, null, 5);
+});
+
 same('then on a settled promise with no handler for its state returns the promise itself', (R, log) => {
   const fulfilled = R.resolve(1);
   const rejected = R.reject(new Error('r'));

@@ -36,6 +36,7 @@ const WILL_CANCEL = 256; // a cancellation on its way down will reach it
 const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
 const ELEMENT = 1024; // an ElementReaction, not a promise
 const FLAVOUR_BIT = 2048; // the core never reads it: free for a flavour's own use (Q's progress)
+const ADOPTS_OWN = 4096; // adopts a promise of its own library at once, as RSVP does (adoptAtOnce)
 
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
@@ -222,12 +223,46 @@ function resolve(promise, resolution) {
     fulfill(promise, resolution);
     return;
   }
+  if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then)) return;
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   const id = engine.lock(promise._id);
   promise._id = id;
   becomeTarget(promise, id);
   args.push(resolution, then);
   schedule();
+}
+
+// RSVP's handleOwnThenable, for a library made with `adoptsOwn`: a promise resolved with a
+// promise of the same constructor whose `then` is the library's original follows it without
+// ES's thenable job. A settled one hands its outcome over now (a rejection counts as
+// handled), a pending one gets this promise as a reaction. Returns false for anything else,
+// which then takes the ECMA-262 path.
+function adoptAtOnce(promise, resolution, then) {
+  if (resolution.constructor !== promise.constructor) return false;
+  const library = libraryOfThen(then);
+  if (library === null || !library.isPromise(resolution)) return false;
+  const bits = resolution._bits;
+  if ((bits & (CANCELLED | DEAD)) !== 0) return false;
+  if (hooks.followed !== null) hooks.followed(promise, resolution);
+  const state = bits & STATE;
+  if (state === PENDING) {
+    addReaction(resolution, promise);
+    return true;
+  }
+  if (state === REJECTED) observeRejection(resolution);
+  settle(promise, state, resolution._value);
+  return true;
+}
+
+// A rejected promise is handled by something other than a reaction: its node, kept only to
+// track it as unhandled, goes.
+function observeRejection(promise) {
+  const id = promise._id;
+  if (id === 0) return;
+  promise._id = 0;
+  if ((promise._bits & REGISTERED) !== 0) unregister(promise);
+  engine.discard(id);
+  unhandled.handled(promise);
 }
 
 // The resolving functions handed to an executor or a thenable's `then`: first call wins.
@@ -540,11 +575,11 @@ function libraryOfThen(then) {
 // ---- pending promises nobody can reach --------------------------------------------------
 //
 // A pending promise with a node that no engine list holds (a root) is registered with a
-// FinalizationRegistry at the end of the turn in which it got its node, if it is still
-// pending then. Most promises settle within their turn and never pay for registration.
-// When the GC collects a root, its node is released, and so is everything that waited on
-// it: those promises can never settle. JS marks them DEAD (forever pending, no node); a
-// `then` on a dead promise gives a dead promise without asking the engine.
+// FinalizationRegistry once it has stayed pending for at least SWEEP_DELAY_MS. Most promises
+// settle sooner and never pay for registration. When the GC collects a root, its node is
+// released, and so is everything that waited on it: those promises can never settle. JS marks
+// them DEAD (forever pending, no node); a `then` on a dead promise gives a dead promise
+// without asking the engine.
 
 const registry = new FinalizationRegistry(releaseNode);
 // How long a root may stay pending before it is registered. Registration and its weak cell
@@ -552,13 +587,19 @@ const registry = new FinalizationRegistry(releaseNode);
 // spent ~9% of the time in sweep/unregister plus extra GC); most promises settle within a few
 // turns of I/O and never pay it at this delay.
 const SWEEP_DELAY_MS = 50;
-let sweepList = [];
+// Two generations, so that every root waits a whole period (between one and two of them)
+// before it is registered. With one list swept per period, a root noted just before the
+// sweep was registered at once: doxbee-sequential registered 4 roots per request that way,
+// and none with two generations; sweep/unregister went from 6.8% of its profile to nothing
+// visible, and GC from 30% to 25%.
+let youngRoots = [];
+let oldRoots = [];
 let sweepScheduled = false;
 
 function noteRoot(promise) {
   if ((promise._bits & (SWEEP | REGISTERED)) !== 0) return;
   promise._bits |= SWEEP;
-  sweepList.push(promise);
+  youngRoots.push(promise);
   if (!sweepScheduled) {
     sweepScheduled = true;
     setTimeout(sweep, SWEEP_DELAY_MS).unref();
@@ -566,9 +607,11 @@ function noteRoot(promise) {
 }
 
 function sweep() {
-  const list = sweepList;
-  sweepList = [];
-  sweepScheduled = false;
+  const list = oldRoots;
+  oldRoots = youngRoots;
+  youngRoots = [];
+  sweepScheduled = oldRoots.length !== 0;
+  if (sweepScheduled) setTimeout(sweep, SWEEP_DELAY_MS).unref();
   for (let i = 0; i < list.length; i++) {
     const promise = list[i];
     promise._bits &= ~SWEEP;
@@ -627,6 +670,7 @@ module.exports = {
   WILL_CANCEL,
   OBSERVES_CANCEL,
   FLAVOUR_BIT,
+  ADOPTS_OWN,
   DEAD,
   CANCEL,
   hooks,

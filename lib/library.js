@@ -15,16 +15,19 @@ const { CancellationError } = require('./errors');
 const { INTERNAL, PENDING, REJECTED, STATE, GENERIC, CANCELLED, hooks, resolve, addReaction, newPromiseCapability, createResolvingFunctions } = core;
 
 // `options` lets a flavour (the RSVP one) keep its original's constructor errors and labels:
-// `notConstructed` and `notAFunction(executor)` give the TypeError messages, and `labels`, a
-// WeakMap, receives each promise's optional second constructor argument.
+// `notConstructed` and `notAFunction(executor)` give the TypeError messages, `labels`, a
+// WeakMap, receives each promise's optional second constructor argument, and `adoptsOwn`
+// makes its promises follow their own kind at once (core.adoptAtOnce) instead of through ES's
+// thenable job.
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
   const labels = options.labels || null;
+  const initialBits = options.adoptsOwn ? PENDING | core.ADOPTS_OWN : PENDING;
 
   function Promise(executor) {
     if (new.target === undefined) throw new TypeError(notConstructed);
-    this._bits = PENDING;
+    this._bits = initialBits;
     this._id = 0;
     this._value = undefined;
     // Handlers of the reaction that settles this promise. Once it is settled and unhandled,

@@ -21,13 +21,26 @@ module.exports = function makeDenodeify(core, all) {
     return typeof then === 'function' ? then : undefined;
   }
 
-  function call(promise, fns, args, nodeFunc, self) {
+  function call(promise, args, nodeFunc, self) {
     try {
       nodeFunc.apply(self, args);
     } catch (error) {
-      fns.reject(error);
+      if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
     }
     return promise;
+  }
+
+  // The Node-style callback: the first call settles the promise, later ones do nothing. The
+  // promise's own state says whether it is resolved yet, so no resolving-function pair is made.
+  function settleWith(promise, options) {
+    return function (err, value) {
+      if (core.isResolved(promise)) return;
+      if (err) core.rejectFromUser(promise, err);
+      else if (options === undefined) core.resolve(promise, value);
+      else if (options === true) core.resolve(promise, Array.prototype.slice.call(arguments, 1));
+      else if (Array.isArray(options)) core.resolve(promise, valuesAsObject(arguments, options));
+      else core.resolve(promise, value);
+    };
   }
 
   return function denodeify(nodeFunc, options) {
@@ -54,17 +67,10 @@ module.exports = function makeDenodeify(core, all) {
         args[i] = arg;
       }
       const promise = new Promise(INTERNAL);
-      const fns = core.createResolvingFunctions(promise);
-      args[length] = function (err, value) {
-        if (err) fns.reject(err);
-        else if (options === undefined) fns.resolve(value);
-        else if (options === true) fns.resolve(Array.prototype.slice.call(arguments, 1));
-        else if (Array.isArray(options)) fns.resolve(valuesAsObject(arguments, options));
-        else fns.resolve(value);
-      };
+      args[length] = settleWith(promise, options);
       const self = this;
-      if (promiseInput) return all(args).then((values) => call(promise, fns, values, nodeFunc, self));
-      return call(promise, fns, args, nodeFunc, self);
+      if (promiseInput) return all(args).then((values) => call(promise, values, nodeFunc, self));
+      return call(promise, args, nodeFunc, self);
     };
     Object.setPrototypeOf(fn, nodeFunc);
     return fn;

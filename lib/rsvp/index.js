@@ -18,6 +18,7 @@ function makeRsvp() {
     notConstructed: "Failed to construct 'Promise': Please use the 'new' operator, this object constructor cannot be called as a function.",
     notAFunction: () => 'You must pass a resolver function as the first argument to the promise constructor',
     labels,
+    adoptsOwn: true,
   });
   const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, isPromise, setHook } = core;
   const proto = Promise.prototype;
