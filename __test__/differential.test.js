@@ -7,16 +7,7 @@
 
 const test = require('node:test');
 const assert = require('node:assert');
-const { FerroPromise, OraclePromise, run } = require('./helpers/differential');
-
-function same(name, scenario, { plainNative = false } = {}) {
-  test(name, async () => {
-    const expected = await run(scenario, OraclePromise);
-    assert.ok(expected.length > 0, 'the scenario logs something');
-    assert.deepStrictEqual(await run(scenario, FerroPromise), expected);
-    if (plainNative) assert.deepStrictEqual(await run(scenario, Promise), expected);
-  });
-}
+const { FerroPromise, run, sameAsNative: same } = require('./helpers/differential');
 
 const alone = { plainNative: true };
 

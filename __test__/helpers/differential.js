@@ -40,4 +40,17 @@ async function run(scenario, P) {
   return entries;
 }
 
-module.exports = { FerroPromise, OraclePromise, run, describe };
+// Declares a node:test test: the scenario's log on ferrobird must equal its log on the
+// oracle subclass and, with `plainNative`, on plain native Promise too.
+function sameAsNative(name, scenario, { plainNative = false } = {}) {
+  const test = require('node:test');
+  const assert = require('node:assert');
+  test(name, async () => {
+    const expected = await run(scenario, OraclePromise);
+    assert.ok(expected.length > 0, 'the scenario logs something');
+    assert.deepStrictEqual(await run(scenario, FerroPromise), expected);
+    if (plainNative) assert.deepStrictEqual(await run(scenario, Promise), expected);
+  });
+}
+
+module.exports = { FerroPromise, OraclePromise, run, describe, sameAsNative };

@@ -1,0 +1,112 @@
+'use strict';
+// The memory suite (run with --expose-gc): each workload runs three times; after each run
+// and a collection, live engine nodes must be back at the baseline, and the JS heap within 5%
+// of it. The baseline is taken after a first run, so that what a run legitimately leaves
+// grown (the `targets` table, JIT code, inline caches) is in it, and what grows run after run
+// is not.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const P = require('..');
+const binding = require('../lib/binding');
+
+const liveNodes = () => binding.stats()[0];
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const noop = () => {};
+
+async function collect() {
+  // Finalizers run on later turns, and a root waits up to two sweep periods (100 ms) before
+  // it is registered, so this keeps turning and collecting until the nodes come back.
+  for (let i = 0; i < 80; i++) {
+    await turn();
+    global.gc();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  global.gc();
+}
+
+async function steady(workload) {
+  await workload();
+  await collect();
+  const nodes = liveNodes();
+  const heap = process.memoryUsage().heapUsed;
+  const after = [];
+  for (let run = 0; run < 2; run++) {
+    await workload();
+    await collect();
+    after.push({ nodes: liveNodes(), heap: process.memoryUsage().heapUsed });
+  }
+  for (const { nodes: n, heap: h } of after) {
+    assert.strictEqual(n, nodes, `live engine nodes ${n}, baseline ${nodes}`);
+    assert.ok(h <= heap * 1.05, `heap ${(h / 1e6).toFixed(1)} MB, baseline ${(heap / 1e6).toFixed(1)} MB`);
+  }
+}
+
+test('the memory suite needs --expose-gc', () => {
+  assert.strictEqual(typeof global.gc, 'function', 'run node with --expose-gc');
+});
+
+test('1e6 settled promises', () => steady(async () => {
+  let sum = 0;
+  const add = (v) => { sum += v; };
+  for (let i = 0; i < 250000; i++) {
+    P.resolve(i).then(add);
+    new P((resolve) => resolve(i)).then(add).then(noop);
+    P.reject(i).catch(add);
+  }
+  await turn();
+  assert.strictEqual(sum, 3 * (249999 * 250000) / 2);
+}));
+
+test('1e6 abandoned pending promises with handlers, their objects and resolvers unreachable', () => steady(async () => {
+  for (let batch = 0; batch < 10; batch++) {
+    (function abandon() {
+      for (let i = 0; i < 100000; i++) {
+        const p = new P(noop);
+        p.then(noop);
+      }
+    })();
+    await turn();
+  }
+}));
+
+test('rejected-and-handled chains of 10 links', () => steady(async () => {
+  const ends = [];
+  for (let i = 0; i < 20000; i++) {
+    let chain = P.reject(new Error(`r${i}`));
+    for (let link = 0; link < 9; link++) chain = chain.then(noop);
+    ends.push(chain.catch((e) => e.message.length));
+  }
+  const lengths = await P.all(ends);
+  assert.strictEqual(lengths.length, 20000);
+}));
+
+test('Promise.all over pending inputs that are abandoned', () => steady(async () => {
+  (function abandon() {
+    for (let i = 0; i < 1000; i++) {
+      const inputs = [];
+      for (let j = 0; j < 100; j++) inputs.push(new P(noop));
+      P.all(inputs).then(noop, noop);
+      P.race(inputs).then(noop);
+    }
+  })();
+  await turn();
+}));
+
+// Cancellation is a per-process switch that cannot be turned off, so this test runs last.
+test('cancelled chains', () => {
+  P.config({ cancellation: true });
+  return steady(async () => {
+    let cancelled = 0;
+    const all = [];
+    for (let i = 0; i < 20000; i++) {
+      const root = new P((resolve, reject, onCancel) => onCancel(() => { cancelled++; }));
+      const tail = root.then(noop).then(noop).finally(noop);
+      all.push(tail);
+      tail.cancel();
+    }
+    await turn();
+    assert.strictEqual(cancelled, 20000);
+    assert.ok(all.every((p) => p.isCancelled()));
+  });
+});
