@@ -519,8 +519,16 @@ impl<A: Api> Driver<A> {
     }
 }
 
+/// 512 programs in `cargo test`; `npm run fuzz` sets PROPTEST_CASES for a longer run.
+fn proptest_cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(512)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig::with_cases(proptest_cases()))]
 
     #[test]
     fn engine_matches_the_reference_model(program in proptest::collection::vec(op(), 1..200)) {

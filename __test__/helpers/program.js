@@ -1,0 +1,175 @@
+'use strict';
+// Random promise programs for differential fuzzing. `generate(seed)` makes a program (plain
+// data, printable); `scenario(program)` turns it into a differential scenario `(P, log)` that
+// runs it on any promise constructor. The same program on ferrobird and on the native oracle
+// must log the same lines in the same order.
+//
+// A program is a list of steps over numbered slots of promises. Steps make promises (the
+// constructor, resolve, reject, then, catch, finally, all, race, any, allSettled, an async
+// function that awaits), settle promises whose resolvers were kept, and queue native
+// microtasks. Handlers log what they see and then return or throw a "value": a number, a
+// native promise (fulfilled or rejected), a thenable (settling at once, a microtask later, or
+// throwing from `then`), or another slot's promise. Nothing uses timers, so the order is
+// decided by the job queue alone.
+
+// mulberry32: small, fast and good enough to spread programs around.
+function random(seed) {
+  let a = seed >>> 0;
+  return function next() {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Promise.any and allSettled are left out: on the main export they are Bluebird's (other
+// results, other timing), so native is not their oracle; bluebird.test.js covers them.
+const COMBINATORS = ['all', 'race'];
+const VALUE_KINDS = ['number', 'number', 'native', 'nativeRejected', 'thenable', 'laterThenable', 'throwingThenable', 'slot'];
+
+function generate(seed, length = 30) {
+  const rand = random(seed);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const int = (n) => Math.floor(rand() * n);
+  let slots = 0;
+  let resolvers = 0;
+  const value = () => {
+    const kind = pick(VALUE_KINDS);
+    return kind === 'slot' && slots > 0 ? { kind, slot: int(slots) } : { kind: kind === 'slot' ? 'number' : kind, n: int(100) };
+  };
+  const handler = () => (rand() < 0.15 ? null : { throws: rand() < 0.25, value: value() });
+  const subset = () => {
+    const items = [];
+    const count = 1 + int(4);
+    for (let i = 0; i < count; i++) items.push(slots > 0 && rand() < 0.7 ? { slot: int(slots) } : { value: value() });
+    return items;
+  };
+  const steps = [];
+  for (let i = 0; i < length; i++) {
+    const roll = rand();
+    if (slots === 0 || roll < 0.12) {
+      const mode = pick(['resolve', 'reject', 'throw', 'keep', 'keep']);
+      steps.push({ op: 'new', mode, value: value() });
+      if (mode === 'keep') resolvers++;
+      slots++;
+    } else if (roll < 0.2) {
+      steps.push({ op: pick(['resolve', 'reject']), value: value() });
+      slots++;
+    } else if (roll < 0.45) {
+      steps.push({ op: 'then', slot: int(slots), onFulfilled: handler(), onRejected: rand() < 0.5 ? handler() : null });
+      slots++;
+    } else if (roll < 0.55) {
+      steps.push({ op: 'catch', slot: int(slots), onRejected: handler() });
+      slots++;
+    } else if (roll < 0.62) {
+      steps.push({ op: 'finally', slot: int(slots), onFinally: handler() });
+      slots++;
+    } else if (roll < 0.72) {
+      steps.push({ op: pick(COMBINATORS), items: subset() });
+      slots++;
+    } else if (roll < 0.8) {
+      steps.push({ op: 'await', slot: int(slots), then: value() });
+      slots++;
+    } else if (roll < 0.92 && resolvers > 0) {
+      steps.push({ op: 'settle', resolver: int(resolvers), reject: rand() < 0.3, value: value() });
+    } else {
+      steps.push({ op: 'microtask', id: i });
+    }
+  }
+  return { seed, steps };
+}
+
+// What a settled outcome looks like in the log, the same for every library. V8 names the
+// oracle subclass in its chaining-cycle message (#<OraclePromise>); that name is not
+// ferrobird's to match.
+function show(value) {
+  if (value && typeof value === 'object') {
+    if (Array.isArray(value)) return `[${value.map(show).join(',')}]`;
+    if (value instanceof Error) return `${value.name}:${value.message.replace(/#<\w+>/, '#<Promise>')}`;
+    if (typeof value.then === 'function') return 'thenable';
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function scenario(program) {
+  return function run(P, log) {
+    const slots = [];
+    const resolvers = [];
+    const make = (spec) => {
+      switch (spec.kind) {
+        case 'number': return spec.n;
+        case 'native': return Promise.resolve(`native${spec.n}`);
+        case 'nativeRejected': {
+          const p = Promise.reject(new Error(`native${spec.n}`));
+          p.catch(() => {});
+          return p;
+        }
+        case 'thenable': return { then(resolve) { resolve(`thenable${spec.n}`); } };
+        case 'laterThenable': return { then(resolve) { queueMicrotask(() => resolve(`later${spec.n}`)); } };
+        case 'throwingThenable': return { then() { throw new Error(`then${spec.n}`); } };
+        case 'slot': return slots[spec.slot];
+        default: throw new Error(`unknown value kind ${spec.kind}`);
+      }
+    };
+    const callback = (name, spec) => {
+      if (spec === null) return undefined;
+      return (argument) => {
+        log(name, show(argument));
+        const result = make(spec.value);
+        if (spec.throws) throw result;
+        return result;
+      };
+    };
+    const observe = (index) => {
+      // Every slot is observed, so no rejection goes unhandled and each outcome is logged.
+      slots[index].then((v) => log(`slot ${index} fulfilled`, show(v)), (r) => log(`slot ${index} rejected`, show(r)));
+    };
+    program.steps.forEach((step, i) => {
+      const at = `step ${i}`;
+      switch (step.op) {
+        case 'new':
+          slots.push(new P((resolve, reject) => {
+            if (step.mode === 'resolve') resolve(make(step.value));
+            else if (step.mode === 'reject') reject(make(step.value));
+            else if (step.mode === 'throw') throw make(step.value);
+            else resolvers.push({ resolve, reject });
+          }));
+          break;
+        case 'resolve': slots.push(P.resolve(make(step.value))); break;
+        case 'reject': slots.push(P.reject(make(step.value))); break;
+        case 'then':
+          slots.push(slots[step.slot].then(callback(`${at} onFulfilled`, step.onFulfilled), callback(`${at} onRejected`, step.onRejected)));
+          break;
+        case 'catch': slots.push(slots[step.slot].catch(callback(`${at} onRejected`, step.onRejected))); break;
+        case 'finally': slots.push(slots[step.slot].finally(callback(`${at} onFinally`, step.onFinally))); break;
+        case 'all':
+        case 'race':
+        case 'any':
+        case 'allSettled':
+          slots.push(P[step.op](step.items.map((item) => ('slot' in item ? slots[item.slot] : make(item.value)))));
+          break;
+        case 'await':
+          slots.push((async () => {
+            const seen = await slots[step.slot];
+            log(`${at} awaited`, show(seen));
+            return make(step.then);
+          })());
+          break;
+        case 'settle': {
+          const { resolve, reject } = resolvers[step.resolver];
+          if (step.reject) reject(make(step.value));
+          else resolve(make(step.value));
+          return;
+        }
+        case 'microtask': queueMicrotask(() => log(`${at} microtask`)); return;
+        default: throw new Error(`unknown op ${step.op}`);
+      }
+      observe(slots.length - 1);
+    });
+  };
+}
+
+module.exports = { generate, scenario, show };

@@ -1,0 +1,49 @@
+'use strict';
+// `npm run fuzz`: the long differential fuzz. Random promise programs (twice as long as the
+// ones npm test runs) on ferrobird and on the native oracle, from fresh seeds, then the Rust
+// engine's property test with many more cases. Prints each failing seed with its program.
+//
+//   FUZZ_PROGRAMS=n   programs to run (default 20000)
+//   FUZZ_SEED=s       first seed (default: from the clock, printed so a run can be repeated)
+//   PROPTEST_CASES=n  engine programs for the property test (default 20000)
+const { spawnSync } = require('child_process');
+const path = require('path');
+const { FerroPromise, OraclePromise, run } = require('../__test__/helpers/differential');
+const { generate, scenario } = require('../__test__/helpers/program');
+
+const programs = Number(process.env.FUZZ_PROGRAMS || 20000);
+const firstSeed = Number(process.env.FUZZ_SEED || Date.now() % 1e9);
+const BATCH = 50; // programs run side by side: each waits on timers, not on the CPU
+
+async function check(seed) {
+  const program = generate(seed, 60);
+  const [expected, actual] = await Promise.all([run(scenario(program), OraclePromise), run(scenario(program), FerroPromise)]);
+  if (JSON.stringify(expected) === JSON.stringify(actual)) return null;
+  return { seed, program, expected, actual };
+}
+
+async function main() {
+  console.log(`differential fuzz: ${programs} programs from seed ${firstSeed} (FUZZ_SEED=${firstSeed} repeats this run)`);
+  const failures = [];
+  for (let start = 0; start < programs; start += BATCH) {
+    const seeds = [];
+    for (let i = start; i < Math.min(start + BATCH, programs); i++) seeds.push(firstSeed + i);
+    for (const failure of await Promise.all(seeds.map(check))) if (failure !== null) failures.push(failure);
+    if ((start / BATCH) % 40 === 39) console.log(`  ${start + BATCH} programs, ${failures.length} failing`);
+  }
+  for (const { seed, program, expected, actual } of failures.slice(0, 5)) {
+    console.log(`\nseed ${seed}\nprogram: ${JSON.stringify(program.steps)}\nnative:    ${JSON.stringify(expected)}\nferrobird: ${JSON.stringify(actual)}`);
+  }
+  console.log(`${programs - failures.length} of ${programs} programs agree with native`);
+
+  const cases = process.env.PROPTEST_CASES || '20000';
+  console.log(`\nengine property test, ${cases} cases`);
+  const cargo = spawnSync('cargo', ['test', '--release', '--lib', 'engine_matches_the_reference_model'], {
+    cwd: path.resolve(__dirname, '..'),
+    stdio: 'inherit',
+    env: { ...process.env, PROPTEST_CASES: cases },
+  });
+  if (failures.length > 0 || cargo.status !== 0) process.exit(1);
+}
+
+main();
