@@ -14,13 +14,22 @@ const liveNodes = () => binding.stats()[0];
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 const noop = () => {};
 
-async function collect() {
-  // Finalizers run on later turns, and a root waits up to two sweep periods (100 ms) before
-  // it is registered, so this keeps turning and collecting until the nodes come back.
-  for (let i = 0; i < 80; i++) {
+// Turns the event loop and collects until the live node count is `nodes` (or, for the
+// first run, stops changing): finalizers run on later turns, and a root waits up to two sweep
+// periods (100 ms) before it is registered. Gives up after about two seconds.
+async function collect(nodes) {
+  const started = Date.now();
+  let last = -1;
+  let stable = 0;
+  for (let i = 0; i < 200; i++) {
     await turn();
     global.gc();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const live = liveNodes();
+    stable = live === last ? stable + 1 : 0;
+    last = live;
+    const waited = Date.now() - started > 250;
+    if (waited && (nodes === undefined ? stable >= 5 : live === nodes)) break;
   }
   global.gc();
 }
@@ -33,7 +42,7 @@ async function steady(workload) {
   const after = [];
   for (let run = 0; run < 2; run++) {
     await workload();
-    await collect();
+    await collect(nodes);
     after.push({ nodes: liveNodes(), heap: process.memoryUsage().heapUsed });
   }
   for (const { nodes: n, heap: h } of after) {
