@@ -7,45 +7,22 @@
 
 mod ring;
 
-use std::cell::RefCell;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use napi::{Env, Error, JsArrayBuffer, Result, Status};
 use napi_derive::napi;
 
 use crate::engine::{Engine, EngineError, State};
-
-thread_local! {
-    static ENGINE: RefCell<Engine> = RefCell::new(Engine::new());
-}
+use crate::guard;
 
 /// Bit set on `then`'s answer when the parent was an unhandled rejection until now.
 const WAS_UNHANDLED: u32 = 1 << 30;
 
-fn engine_error(error: EngineError) -> Error {
-    Error::new(Status::GenericFailure, format!("ferrobird engine: {error}"))
-}
-
-/// Runs `op` on this thread's engine; a panic or engine error becomes a JS error.
+/// Runs `op` on this thread's engine (see [`guard`]); a panic or engine error becomes a JS
+/// error.
 fn with_engine<T>(
     op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
 ) -> Result<T> {
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        ENGINE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut engine) => op(&mut engine).map_err(engine_error),
-            Err(_) => Err(Error::new(
-                Status::GenericFailure,
-                "ferrobird engine re-entered",
-            )),
-        })
-    }));
-    match outcome {
-        Ok(result) => result,
-        Err(_) => Err(Error::new(
-            Status::GenericFailure,
-            "ferrobird engine panicked; the promise operation was not carried out",
-        )),
-    }
+    guard::with_engine(op)
+        .map_err(|failure| Error::new(Status::GenericFailure, failure.to_string()))
 }
 
 fn settled_state(raw: u32) -> std::result::Result<State, EngineError> {

@@ -1,4 +1,4 @@
-//! The promise engine: pure Rust, no Node types.
+//! The promise engine: pure Rust, no Node types, no `unsafe` (forbidden below).
 //!
 //! The engine never sees a JavaScript value. It works on *node ids* (one per promise that
 //! something in Rust must remember) and answers three questions for the JS surface:
@@ -14,6 +14,8 @@
 //! `then`, or a promise adopting another through a thenable job. A target waits on at most one
 //! promise at a time, so the reaction list threads through the targets' own nodes and
 //! registering a reaction allocates nothing.
+
+#![forbid(unsafe_code)]
 
 mod core;
 mod node;
