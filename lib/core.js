@@ -201,6 +201,12 @@ function rejectFromUser(promise, reason) {
   reject(promise, reason);
 }
 
+// A synchronous throw from a Node-style function rejects its promise, unless the callback
+// settled it first (promisify, Q's nfcall family, RSVP's denodeify).
+function rejectUnlessResolved(promise, reason) {
+  if (!isResolved(promise)) rejectFromUser(promise, reason);
+}
+
 // ECMA-262 Promise Resolve Functions, steps 7 to 16, for a promise of ours.
 function resolve(promise, resolution) {
   if ((promise._bits & CANCELLED) !== 0) return;
@@ -619,9 +625,7 @@ function sweep() {
     if (promise._id !== 0 && (bits & (TARGET | REGISTERED)) === 0) {
       promise._bits = bits | REGISTERED;
       const id = promise._id;
-      const generation = ((registrations[id] | 0) + 1) & GENERATION_MASK;
-      registrations[id] = generation;
-      registry.register(promise, generation * ID_SPACE + id);
+      registry.register(promise, nextGeneration(id) * ID_SPACE + id);
     }
   }
 }
@@ -636,16 +640,23 @@ const ID_SPACE = 2 ** 30; // node ids are below this (ID_MASK)
 const GENERATION_MASK = 2 ** 22 - 1; // generation * ID_SPACE + id stays an exact double
 const registrations = []; // by node id: the generation of its current registration
 
+// Moves the id's generation on, so that every registration made before is stale.
+function nextGeneration(id) {
+  const generation = ((registrations[id] | 0) + 1) & GENERATION_MASK;
+  registrations[id] = generation;
+  return generation;
+}
+
 function unregister(promise, id) {
   promise._bits &= ~REGISTERED;
-  registrations[id] = (registrations[id] + 1) & GENERATION_MASK;
+  nextGeneration(id);
 }
 
 // The GC collected a registered root.
 function collected(held) {
   const id = held % ID_SPACE;
   if (registrations[id] !== (held - id) / ID_SPACE) return;
-  registrations[id] = (registrations[id] + 1) & GENERATION_MASK;
+  nextGeneration(id);
   releaseNode(id);
 }
 
@@ -711,6 +722,7 @@ module.exports = {
   resolve,
   reject,
   rejectFromUser,
+  rejectUnlessResolved,
   isResolved,
   fulfill,
   cancel,

@@ -55,7 +55,7 @@ module.exports = function installNodeify(core) {
     try {
       fn.apply(receiver, args);
     } catch (error) {
-      if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
+      core.rejectUnlessResolved(promise, error);
     }
     return promise;
   }

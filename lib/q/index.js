@@ -103,12 +103,8 @@ function makeQ() {
     };
   }
 
-  function rejectUnlessResolved(promise, reason) {
-    if (!core.isResolved(promise)) core.rejectFromUser(promise, reason);
-  }
-
   function rejectOnce(promise) {
-    return (reason) => rejectUnlessResolved(promise, reason);
+    return (reason) => core.rejectUnlessResolved(promise, reason);
   }
 
   // Q.Promise(resolver): an ES6-style constructor that also hands the resolver `notify`.
@@ -203,7 +199,7 @@ function makeQ() {
   // Q reports unhandled rejections as `process` events but never ends the process over one.
   unhandled.setLibraryFatal(isPromise, false);
 
-  const q = Object.assign(core, { Q, defer, reject, nodeResolver, rejectUnlessResolved, rejectOnce, resolveDeferred });
+  const q = Object.assign(core, { Q, defer, reject, nodeResolver, rejectOnce, resolveDeferred });
   for (const install of features) install(q);
 
   promise.race = Q.race;

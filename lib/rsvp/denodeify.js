@@ -25,7 +25,7 @@ module.exports = function makeDenodeify(core, all) {
     try {
       nodeFunc.apply(self, args);
     } catch (error) {
-      if (!core.isResolved(promise)) core.rejectFromUser(promise, error);
+      core.rejectUnlessResolved(promise, error);
     }
     return promise;
   }
