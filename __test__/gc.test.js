@@ -5,20 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const P = require('..');
-const binding = require('../lib/binding');
-
-const liveNodes = () => binding.stats()[0];
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
-// Collects until `done()` holds (finalizers run on later turns), at most `rounds` times.
-async function collectUntil(done, rounds = 50) {
-  for (let i = 0; i < rounds && !done(); i++) {
-    await turn();
-    global.gc();
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return done();
-}
+const { liveNodes, turn, collectUntil } = require('./helpers/collect');
 
 const noop = () => {};
 

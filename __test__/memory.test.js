@@ -8,29 +8,23 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const P = require('..');
-const binding = require('../lib/binding');
+const { liveNodes, turn, collectUntil } = require('./helpers/collect');
 
-const liveNodes = () => binding.stats()[0];
-const turn = () => new Promise((resolve) => setImmediate(resolve));
 const noop = () => {};
 
-// Turns the event loop and collects until the live node count is `nodes` (or, for the
-// first run, stops changing): finalizers run on later turns, and a root waits up to two sweep
-// periods (100 ms) before it is registered. Gives up after about two seconds.
+// Collects until the live node count is `nodes` (or, for the first run, has not changed for
+// five rounds), and at least 250 ms have passed: a root waits up to two sweep periods
+// (100 ms) before it is registered. Gives up after 200 rounds.
 async function collect(nodes) {
   const started = Date.now();
   let last = -1;
   let stable = 0;
-  for (let i = 0; i < 200; i++) {
-    await turn();
-    global.gc();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+  await collectUntil(() => {
     const live = liveNodes();
     stable = live === last ? stable + 1 : 0;
     last = live;
-    const waited = Date.now() - started > 250;
-    if (waited && (nodes === undefined ? stable >= 5 : live === nodes)) break;
-  }
+    return Date.now() - started > 250 && (nodes === undefined ? stable >= 5 : live === nodes);
+  }, 200, 10);
   global.gc();
 }
 
