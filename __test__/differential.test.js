@@ -240,6 +240,31 @@ same('Promise.all over an empty iterable and a non-iterable', (P, log) => {
   P.all(new Set([1, 2])).then((v) => log('set', v));
 }, alone);
 
+// allOfArray queues one job for all the elements already fulfilled; these pin the tick at
+// which the result settles against chains started before and after, and a thenable whose
+// `then` getter queues native work between elements.
+same('Promise.all of fulfilled elements settles on the spec tick', (P, log) => {
+  P.resolve().then(() => log('before 1')).then(() => log('before 2')).then(() => log('before 3'));
+  P.all([1, P.resolve(2), 3, P.resolve(4)]).then((v) => log('all', v));
+  P.all([P.resolve('a'), P.reject(new Error('b')), 'c']).catch((e) => log('rejected', e));
+  P.resolve().then(() => log('after 1')).then(() => log('after 2')).then(() => log('after 3'));
+});
+
+same('Promise.all with a thenable getter that queues native work between elements', (P, log) => {
+  const thenable = {
+    get then() {
+      log('getter');
+      Promise.resolve().then(() => log('native from getter'));
+      return (resolve) => resolve('t');
+    },
+  };
+  P.all([1, P.resolve(2), thenable, 3, new P((r) => setTimeout(() => r(4), 1))]).then((v) => log('all', v));
+  P.all([P.resolve(1), thenable]).then((v) => log('short', v));
+  const notThenable = { get then() { Promise.resolve().then(() => log('native from plain getter')); } };
+  P.all([P.resolve(1), notThenable, 2]).then((v) => log('plain', v.length));
+  P.resolve().then(() => log('x1')).then(() => log('x2')).then(() => log('x3')).then(() => log('x4'));
+});
+
 // Promise.allSettled, Promise.any([]) and Promise.try(fn, ...args) are Bluebird's on the main
 // export, where Bluebird and ES disagree: bluebird.test.js pins them.
 
