@@ -4,6 +4,7 @@
 
 const unhandled = require('./unhandled');
 const errors = require('./errors');
+const clock = require('./clock');
 const { expectingFunction } = require('./messages');
 const { version } = require('../package.json');
 
@@ -16,6 +17,7 @@ module.exports = function installConfig(core) {
       unhandled.setPrintAndContinue(options.unhandledRejections === 'warn');
     }
     if (options.cancellation) core.setCancellation(true);
+    if ('nativeTimers' in options) clock.useNativeTimers(options.nativeTimers);
     core.configureDebug(options);
     return Promise;
   };

@@ -1,16 +1,26 @@
 'use strict';
-// delay and timeout on the host's setTimeout (so fake timers work). A timeout's timer is
-// cleared as soon as the promise settles.
+// delay and timeout, on the host's setTimeout unless the native timer service is on
+// (clock.js). A timeout's timer is cleared as soon as the promise settles.
 
 const { TimeoutError } = require('./errors');
+const { setTimer, clearTimer } = require('./clock');
 
 module.exports = function installTimers(core) {
   const { Promise, INTERNAL, resolve, reject } = core;
 
+  // A primitive value needs one promise and one timer, as Bluebird's delay(ms) without a
+  // value does; an object may be a thenable, and is resolved first.
   function delay(ms, value) {
-    return Promise.resolve(value).then((resolved) => new Promise((done) => {
-      setTimeout(() => done(resolved), +ms);
-    }));
+    if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+      return Promise.resolve(value).then((resolved) => fulfillLater(ms, resolved));
+    }
+    return fulfillLater(ms, value);
+  }
+
+  function fulfillLater(ms, value) {
+    const promise = new Promise(INTERNAL);
+    setTimer(() => core.fulfill(promise, value), +ms);
+    return promise;
   }
 
   Promise.delay = function (ms, value) {
@@ -18,33 +28,48 @@ module.exports = function installTimers(core) {
   };
 
   Promise.prototype.delay = function (ms) {
-    return this.then((value) => delay(ms, value));
+    return this.then((value) => fulfillLater(ms, value));
   };
+
+  // Bluebird's shape: the timeout's state is the receiver of the handlers and the timer's
+  // argument, so a timeout costs one small object and no closures.
+  function PendingTimeout(result, message) {
+    this.result = result;
+    this.message = message;
+    this.timer = undefined;
+    this.decided = false;
+  }
+
+  function expire(timeout) {
+    if (timeout.decided) return;
+    timeout.decided = true;
+    const message = timeout.message;
+    const error = message instanceof Error
+      ? message
+      : new TimeoutError(typeof message === 'string' ? message : 'operation timed out');
+    reject(timeout.result, error);
+  }
+
+  function settledInTime(value) {
+    clearTimer(this.timer);
+    if (this.decided) return;
+    this.decided = true;
+    resolve(this.result, value);
+  }
+
+  function failedInTime(reason) {
+    clearTimer(this.timer);
+    if (this.decided) return;
+    this.decided = true;
+    reject(this.result, reason);
+  }
 
   Promise.prototype.timeout = function (ms, message) {
     const result = new Promise(INTERNAL);
     result._receiver = this._receiver;
-    let decided = false;
-    const timer = setTimeout(() => {
-      decided = true;
-      const error = message instanceof Error
-        ? message
-        : new TimeoutError(typeof message === 'string' ? message : 'operation timed out');
-      reject(result, error);
-    }, +ms);
-    this.then((value) => {
-      clearTimeout(timer);
-      if (!decided) {
-        decided = true;
-        resolve(result, value);
-      }
-    }, (reason) => {
-      clearTimeout(timer);
-      if (!decided) {
-        decided = true;
-        reject(result, reason);
-      }
-    });
+    const timeout = new PendingTimeout(result, message);
+    timeout.timer = setTimer(expire, +ms, timeout);
+    this._then(settledInTime, failedInTime, undefined, timeout, undefined);
     return result;
   };
 };

@@ -1,6 +1,9 @@
 'use strict';
-// Q's delay and timeout, on the host's setTimeout (fake timers keep working). A timeout
-// clears its timer when the promise settles first, and passes progress through.
+// Q's delay and timeout, on the host's setTimeout (fake timers keep working) unless
+// FERROBIRD_NATIVE_TIMERS turns the native service on (../clock.js). A timeout clears its
+// timer when the promise settles first, and passes progress through.
+
+const { setTimer, clearTimer } = require('../clock');
 
 module.exports = function installTimers(q) {
   const { Q, Promise, INTERNAL, defer, resolveDeferred } = q;
@@ -9,14 +12,14 @@ module.exports = function installTimers(q) {
   proto.delay = function delay(timeout) {
     return this.then((value) => {
       const promise = new Promise(INTERNAL);
-      setTimeout(() => resolveDeferred(promise, value), timeout);
+      setTimer(() => resolveDeferred(promise, value), timeout);
       return promise;
     });
   };
 
   proto.timeout = function timeout(ms, error) {
     const deferred = defer();
-    const timer = setTimeout(() => {
+    const timer = setTimer(() => {
       let reason = error;
       if (!reason || typeof reason === 'string') {
         reason = new Error(reason || 'Timed out after ' + ms + ' ms');
@@ -25,10 +28,10 @@ module.exports = function installTimers(q) {
       deferred.reject(reason);
     }, ms);
     this.then((value) => {
-      clearTimeout(timer);
+      clearTimer(timer);
       deferred.resolve(value);
     }, (reason) => {
-      clearTimeout(timer);
+      clearTimer(timer);
       deferred.reject(reason);
     }, deferred.notify);
     return deferred.promise;

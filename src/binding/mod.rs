@@ -6,6 +6,7 @@
 //! its own engine through a thread-local, so the addon is context-aware without a lookup.
 
 mod ring;
+mod timers;
 
 use napi::{Env, Error, JsArrayBuffer, Result, Status};
 use napi_derive::napi;

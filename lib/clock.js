@@ -1,0 +1,72 @@
+'use strict';
+// The timers behind delay and timeout. By default the host's setTimeout, so Bluebird's
+// ordering holds and fake timers (sinon, jest) keep working. `Promise.config({nativeTimers:
+// true})` or FERROBIRD_NATIVE_TIMERS=1 switches to the native service (src/timers.rs): one
+// tokio thread keeps every timer, and the ones that expire together reach JS as one batch,
+// one wake-up of the event loop for the lot. The service keeps the process alive only while
+// one of its timers is armed.
+
+const engine = require('./binding');
+const { throwLater } = require('./errors');
+
+// setTimeout's rules for the delay: not a number in [1, 2^31 - 1] means 1 ms.
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const MAX_ID = 2 ** 31 - 1;
+
+let native = process.env.FERROBIRD_NATIVE_TIMERS !== undefined && process.env.FERROBIRD_NATIVE_TIMERS !== '0';
+let started = false;
+const callbacks = new Map(); // armed native timers: id -> callback
+let nextId = 1;
+
+function onExpired() {
+  const ids = engine.timersTakeExpired();
+  for (let i = 0; i < ids.length; i++) {
+    const callback = callbacks.get(ids[i]);
+    // Disarmed after it expired, or before: its id may still come in a batch.
+    if (callback === undefined) continue;
+    callbacks.delete(ids[i]);
+    try {
+      callback();
+    } catch (error) {
+      throwLater(error);
+    }
+  }
+  if (callbacks.size === 0) engine.timersRef(false);
+}
+
+// Calls `callback(argument)` after `ms` milliseconds; returns a handle for clearTimer.
+function setTimer(callback, ms, argument) {
+  if (!native) return setTimeout(callback, ms, argument);
+  if (!started) {
+    engine.timersStart(onExpired);
+    started = true;
+  }
+  ms = +ms;
+  if (!(ms >= 1 && ms <= TIMEOUT_MAX)) ms = 1;
+  const id = nextId;
+  nextId = nextId === MAX_ID ? 1 : nextId + 1;
+  if (callbacks.size === 0) engine.timersRef(true);
+  callbacks.set(id, argument === undefined ? callback : () => callback(argument));
+  engine.timersArm(id, ms);
+  return id;
+}
+
+function clearTimer(handle) {
+  if (typeof handle !== 'number') {
+    clearTimeout(handle);
+    return;
+  }
+  if (!callbacks.delete(handle)) return;
+  engine.timersDisarm(handle);
+  if (callbacks.size === 0) engine.timersRef(false);
+}
+
+function useNativeTimers(on) {
+  native = Boolean(on);
+}
+
+function usesNativeTimers() {
+  return native;
+}
+
+module.exports = { setTimer, clearTimer, useNativeTimers, usesNativeTimers };
