@@ -281,6 +281,12 @@ declare namespace Promise {
         asyncHooks?: boolean | undefined;
         /** ferrobird only: 'warn' prints unhandled rejections and goes on, as Bluebird does. */
         unhandledRejections?: "warn" | "node" | undefined;
+        /**
+         * ferrobird only: delay and timeout on the native timer service (one tokio thread,
+         * expiries delivered in batches) instead of setTimeout. Pays with very many timers of
+         * different delays; fake timers do not apply to it.
+         */
+        nativeTimers?: boolean | undefined;
     }
 
     class OperationalError extends Error {
