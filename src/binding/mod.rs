@@ -129,7 +129,8 @@ pub fn has_reactions(id: u32) -> Result<bool> {
     with_engine(|engine| Ok(engine.has_reactions(id)))
 }
 
-/// Engine counters for tests and benchmarks: [live nodes, queued jobs, unhandled].
+/// Engine counters for tests and benchmarks: [live nodes, queued jobs, unhandled, bytes on
+/// the Rust heap].
 #[napi]
 pub fn stats() -> Result<Vec<u32>> {
     with_engine(|engine| {
@@ -137,6 +138,7 @@ pub fn stats() -> Result<Vec<u32>> {
             engine.live_nodes() as u32,
             engine.queued_jobs() as u32,
             engine.unhandled_count() as u32,
+            engine.heap_bytes() as u32,
         ])
     })
 }

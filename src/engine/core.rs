@@ -303,6 +303,11 @@ impl Engine {
         self.slab.live()
     }
 
+    /// Bytes the engine holds on the Rust heap (nodes and queued jobs).
+    pub fn heap_bytes(&self) -> usize {
+        self.slab.heap_bytes() + self.queue.heap_bytes()
+    }
+
     pub fn queued_jobs(&self) -> usize {
         self.queue.len()
     }

@@ -42,4 +42,8 @@ impl JobQueue {
     pub fn len(&self) -> usize {
         self.jobs.len()
     }
+
+    pub fn heap_bytes(&self) -> usize {
+        self.jobs.capacity() * std::mem::size_of::<Job>()
+    }
 }

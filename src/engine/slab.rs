@@ -56,4 +56,10 @@ impl Slab {
     pub fn live(&self) -> usize {
         self.live
     }
+
+    /// Bytes the slab holds on the Rust heap, free slots included.
+    pub fn heap_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Option<Node>>()
+            + self.free.capacity() * std::mem::size_of::<u32>()
+    }
 }

@@ -541,3 +541,23 @@ proptest! {
         prop_assert_eq!(&engine.events, &model.events);
     }
 }
+
+#[test]
+fn a_node_takes_sixteen_bytes_and_heap_bytes_counts_the_slab() {
+    assert_eq!(std::mem::size_of::<Option<super::node::Node>>(), 16);
+    let mut engine = Engine::new();
+    let empty = engine.heap_bytes();
+    let ids: Vec<_> = (0..1000).map(|_| engine.create().unwrap()).collect();
+    let full = engine.heap_bytes();
+    assert!(full >= empty + 1000 * 16, "{empty} -> {full}");
+    for id in ids {
+        engine.discard(id).unwrap();
+    }
+    // Freed slots stay allocated for reuse (plus the free list): new nodes take them.
+    let freed = engine.heap_bytes();
+    assert!(freed >= full);
+    for _ in 0..1000 {
+        engine.create().unwrap();
+    }
+    assert_eq!(engine.heap_bytes(), freed);
+}
