@@ -54,6 +54,15 @@ fn with_service<T>(op: impl FnOnce(&mut Service) -> Result<T>) -> Result<T> {
 /// Starts this thread's service (once); `on_expired` is called when ids are waiting.
 #[napi]
 pub fn timers_start(env: Env, on_expired: JsUnknown) -> Result<()> {
+    catch_unwind(AssertUnwindSafe(|| start(env, on_expired))).unwrap_or_else(|_| {
+        Err(Error::new(
+            Status::GenericFailure,
+            "ferrobird: the native timer service could not start".to_owned(),
+        ))
+    })
+}
+
+fn start(env: Env, on_expired: JsUnknown) -> Result<()> {
     // Checked here: napi-rs 2.16 does not check a `JsFunction` argument, and a failed
     // `napi_create_threadsafe_function` then aborts the process when its handle is dropped.
     let on_expired = JsFunction::try_from(on_expired).map_err(|_| {
@@ -62,27 +71,18 @@ pub fn timers_start(env: Env, on_expired: JsUnknown) -> Result<()> {
             "ferrobird: the native timer service needs a function to call".to_owned(),
         )
     })?;
-    let started = SERVICE.with(|cell| cell.borrow().is_some());
-    if started {
+    if SERVICE.with(|cell| cell.borrow().is_some()) {
         return Ok(());
     }
     let mut wake: ThreadsafeFunction<(), ErrorStrategy::Fatal> =
         on_expired.create_threadsafe_function(0, |_| Ok(Vec::<JsUnknown>::new()))?;
     wake.unref(&env)?;
     let caller = wake.clone();
-    let timers = catch_unwind(AssertUnwindSafe(|| {
-        TimerService::new(move || {
-            // Closing (the JS thread is going away) is the only failure; nothing is lost
-            // that anyone could still receive.
-            caller.call((), ThreadsafeFunctionCallMode::NonBlocking);
-        })
-    }))
-    .map_err(|_| {
-        Error::new(
-            Status::GenericFailure,
-            "ferrobird: the native timer service could not start".to_owned(),
-        )
-    })?;
+    let timers = TimerService::new(move || {
+        // Closing (the JS thread is going away) is the only failure; nothing is lost that
+        // anyone could still receive.
+        caller.call((), ThreadsafeFunctionCallMode::NonBlocking);
+    });
     SERVICE.with(|cell| *cell.borrow_mut() = Some(Service { timers, wake }));
     Ok(())
 }
