@@ -65,8 +65,4 @@ function useNativeTimers(on) {
   native = Boolean(on);
 }
 
-function usesNativeTimers() {
-  return native;
-}
-
-module.exports = { setTimer, clearTimer, useNativeTimers, usesNativeTimers };
+module.exports = { setTimer, clearTimer, useNativeTimers };

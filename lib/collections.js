@@ -20,6 +20,12 @@ module.exports = function installCollections(core) {
     return result;
   }
 
+  // An object as a promise of this library: itself if it is one (of this very constructor),
+  // else Promise.resolve of it. The collections read its state to skip a job per element.
+  function asOwnPromise(value) {
+    return isPromise(value) && value.constructor === Promise ? value : Promise.resolve(value);
+  }
+
   const esAll = Promise.all;
   const esRace = Promise.race;
 
@@ -105,13 +111,12 @@ module.exports = function installCollections(core) {
     for (let i = 0; i < length; i++) {
       let value = input[i];
       if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-        if (isPromise(value) && value.constructor === Promise && (value._bits & (STATE | CANCELLED)) === FULFILLED) {
-          value = value._value;
-        } else {
-          if (!isPromise(value) || value.constructor !== Promise) value = Promise.resolve(value);
+        value = asOwnPromise(value);
+        if ((value._bits & (STATE | CANCELLED)) !== FULFILLED) {
           core.addElementReaction(value, aggregate, i);
           continue;
         }
+        value = value._value;
       }
       values[i] = value;
       fulfilled++;
@@ -260,7 +265,7 @@ module.exports = function installCollections(core) {
         return;
       }
       if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
-        const promise = isPromise(result) && result.constructor === Promise ? result : Promise.resolve(result);
+        const promise = asOwnPromise(result);
         if ((promise._bits & (STATE | CANCELLED)) !== FULFILLED) {
           core.addElementReaction(promise, this, index + this.values.length);
           continue;
@@ -304,7 +309,7 @@ module.exports = function installCollections(core) {
       for (let i = 0; i < length && !aggregate.done; i++) {
         let value = values[i];
         if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-          if (!isPromise(value) || value.constructor !== Promise) value = Promise.resolve(value);
+          value = asOwnPromise(value);
           if ((value._bits & (STATE | CANCELLED)) !== FULFILLED) {
             core.addElementReaction(value, aggregate, i);
             continue;

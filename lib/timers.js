@@ -6,7 +6,7 @@ const { TimeoutError } = require('./errors');
 const { setTimer, clearTimer } = require('./clock');
 
 module.exports = function installTimers(core) {
-  const { Promise, INTERNAL, resolve, reject } = core;
+  const { Promise, INTERNAL, fulfill, resolve, reject } = core;
 
   // A primitive value needs one promise and one timer, as Bluebird's delay(ms) without a
   // value does; an object may be a thenable, and is resolved first.
@@ -19,7 +19,7 @@ module.exports = function installTimers(core) {
 
   function fulfillLater(ms, value) {
     const promise = new Promise(INTERNAL);
-    setTimer(() => core.fulfill(promise, value), +ms);
+    setTimer(() => fulfill(promise, value), +ms);
     return promise;
   }
 
