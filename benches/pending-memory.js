@@ -8,6 +8,7 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 const v8 = require('v8');
+const median = require('./lib/median');
 
 const COUNT = 1e6;
 const RUNS = Number(process.env.MEMORY_RUNS || 3);
@@ -44,12 +45,6 @@ async function measureHere(library) {
   for (let i = 0; i < COUNT; i++) resolvers[i]();
   await promises[COUNT - 1];
   return { created: (created - before) / COUNT, swept: (swept - before) / COUNT };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 if (process.argv[2] === '--run') {

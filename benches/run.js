@@ -9,6 +9,7 @@ const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const median = require('./lib/median');
 
 const RUNS = Number(process.env.RUNS || 5);
 const FLAVOUR_RUNS = Number(process.env.FLAVOUR_RUNS || Math.min(RUNS, 3));
@@ -17,12 +18,6 @@ const FLAVOURS = [['ferrobird/q', 'q'], ['ferrobird/rsvp', 'rsvp']];
 const FLAVOUR_WORKLOADS = ['doxbee-sequential', 'madeup-parallel'];
 const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function measure(workload, library, runs = RUNS) {
   const samples = [];

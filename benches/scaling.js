@@ -4,6 +4,7 @@
 // SCALING_RUNS (default 3). Part of `npm run bench`; `node benches/scaling.js` alone.
 const { execFileSync } = require('child_process');
 const path = require('path');
+const median = require('./lib/median');
 
 const RUNS = Number(process.env.SCALING_RUNS || 3);
 const SHAPES = {
@@ -73,8 +74,7 @@ function measure(shape, n, library) {
   for (let i = 0; i < RUNS; i++) {
     samples.push(Number(execFileSync(process.execPath, [__filename, '--run', shape, String(n), library], { encoding: 'utf8' })));
   }
-  samples.sort((a, b) => a - b);
-  return samples[samples.length >> 1];
+  return median(samples);
 }
 
 function main() {

@@ -7,6 +7,7 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 const shapes = require('./timers/shapes');
+const median = require('./lib/median');
 
 const RUNS = Number(process.env.TIMER_RUNS || 3);
 const LIBRARIES = ['ferrobird', 'ferrobird-native', 'bluebird', 'native'];
@@ -17,12 +18,6 @@ const CASES = [
   ['same', 1e6],
   ['timeout-cleared', 1e5],
 ];
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function measure(shape, count, library) {
   const samples = [];
