@@ -30,7 +30,7 @@ test('a node cannot wait on itself, nor settle twice', () => {
 test('arguments of the wrong type are TypeErrors from the glue', () => {
   assert.throws(() => binding.settle('x', {}), Error);
   assert.throws(() => binding.attachRing({}, 3), Error);
-  assert.throws(() => binding.attachRing(new ArrayBuffer(8), 4096), /too small/);
+  assert.throws(() => binding.attachRing(new ArrayBuffer(8), 4096, 0), /too small/);
 });
 
 test('the engine keeps working after refused calls', async () => {

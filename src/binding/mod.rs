@@ -17,13 +17,16 @@ use crate::guard;
 /// Bit set on `then`'s answer when the parent was an unhandled rejection until now.
 const WAS_UNHANDLED: u32 = 1 << 30;
 
-/// Runs `op` on this thread's engine (see [`guard`]); a panic or engine error becomes a JS
-/// error.
+/// Runs `op` on this thread's engine (see [`guard`]), after freeing the nodes JS discarded
+/// through the ring; a panic or engine error becomes a JS error.
 fn with_engine<T>(
     op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
 ) -> Result<T> {
-    guard::with_engine(op)
-        .map_err(|failure| Error::new(Status::GenericFailure, failure.to_string()))
+    guard::with_engine(|engine| {
+        ring::apply_discards(engine)?;
+        op(engine)
+    })
+    .map_err(|failure| Error::new(Status::GenericFailure, failure.to_string()))
 }
 
 fn settled_state(raw: u32) -> std::result::Result<State, EngineError> {
@@ -36,12 +39,18 @@ pub fn create() -> Result<u32> {
     with_engine(|engine| engine.create())
 }
 
-/// Registers a reaction of `target` (0: a new node) on `parent` (0: a settled promise with no
-/// node, whose state is `state`). Returns the target id, with bit 30 set when the parent was
-/// an unhandled rejection until now.
+/// Registers a reaction of `target` (0: a new node) on `parent` (0: a promise with no node,
+/// whose state is `state`; a pending one gets its node now, and its id is the ring's answer).
+/// Returns the target id, with bit 30 set when the parent was an unhandled rejection until
+/// now.
 #[napi]
 pub fn then(parent: u32, state: u32, target: u32) -> Result<u32> {
     with_engine(|engine| {
+        if parent == 0 && state == State::Pending as u32 {
+            let (parent, target) = engine.create_then(target)?;
+            ring::answer(parent);
+            return Ok(target);
+        }
         let outcome = engine.then(parent, settled_state(state)?, target)?;
         ring::flush(engine);
         Ok(outcome.target
@@ -103,18 +112,19 @@ pub fn release(id: u32) -> Result<Vec<u32>> {
     with_engine(|engine| engine.release(id))
 }
 
-/// Hands the engine the shared job ring (see `ring.rs`): `capacity` jobs after a two-slot
-/// header.
+/// Hands the engine the shared job ring (see `ring.rs`): a four-slot header, room for
+/// `discards` discarded ids, then `capacity` jobs.
 #[napi]
-pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32) -> Result<()> {
-    ring::attach(env, buffer, capacity)?;
+pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> Result<()> {
+    ring::attach(env, buffer, capacity, discards)?;
     with_engine(|engine| {
         ring::flush(engine);
         Ok(())
     })
 }
 
-/// Moves jobs that did not fit into the ring; JS calls it when it finds the ring empty.
+/// Moves jobs that did not fit into the ring; JS calls it when it finds the ring empty, and
+/// when the ring's discards are full (every call frees them first).
 #[napi]
 pub fn refill() -> Result<()> {
     with_engine(|engine| {

@@ -1,31 +1,43 @@
 //! The job ring: engine jobs shared with JS without a call per job.
 //!
 //! JS allocates one `ArrayBuffer` at load time and hands it to [`attach_ring`]. Its layout, in
-//! `i32` slots: `[head, tail, (kind, target) x capacity]`. After every engine operation the
-//! binding moves newly enqueued jobs from the engine's queue into the ring while it has
-//! space; JS reads them at `head` and advances it. Jobs that do not fit stay in the engine's
-//! queue, in order, until JS finds the ring empty and calls `refill`.
+//! `i32` slots: `[head, tail, answer, discard count, discards x D, (kind, target) x capacity]`.
+//! After every engine operation the binding moves newly enqueued jobs from the engine's queue
+//! into the ring while it has space; JS reads them at `head` and advances it. Jobs that do not
+//! fit stay in the engine's queue, in order, until JS finds the ring empty and calls `refill`.
+//!
+//! The same buffer carries two things the other way, so that they cost no call of their own:
+//! `answer`, a second result of the call just made (the parent id of a fused create-and-then),
+//! and the discards, nodes JS is done with (terminal reactions whose job has run). JS appends
+//! a discard without a call; the binding frees them at the start of the next call, before
+//! anything can allocate, so a discarded id is never handed out while JS may still hold it.
 //!
 //! Measured: a `takeJobs(Int32Array)` call cost ~120 ns, and a then-chain has one job queued
-//! at a time, so "one call per batch" was one call per job.
+//! at a time, so "one call per batch" was one call per job. A `discard` call was one of the
+//! four calls each pending `Promise.all` element or `map` mapper result cost.
 
 use std::cell::Cell;
 use std::ptr;
 
 use napi::{sys, Env, JsArrayBuffer, NapiRaw, Result, Status};
 
-use crate::engine::Engine;
+use crate::engine::{Engine, EngineError};
 
 const HEAD: usize = 0;
 const TAIL: usize = 1;
-const HEADER: usize = 2;
+const ANSWER: usize = 2;
+const DISCARD_COUNT: usize = 3;
+const DISCARDS: usize = 4;
 /// Head and tail count modulo 2^30 so they stay small integers on the JS side.
 const COUNTER_MASK: u32 = (1 << 30) - 1;
 
 #[derive(Clone, Copy)]
 struct Ring {
     slots: *mut i32,
+    /// Jobs the ring holds.
     capacity: u32,
+    /// Discards the ring holds.
+    discards: u32,
 }
 
 thread_local! {
@@ -33,9 +45,14 @@ thread_local! {
 }
 
 impl Ring {
+    /// The first slot of the jobs.
+    fn jobs(self) -> usize {
+        DISCARDS + self.discards as usize
+    }
+
     fn read(self, slot: usize) -> u32 {
-        // SAFETY: `slot` < HEADER + 2 * capacity, the length checked in `attach_ring`; the
-        // buffer is alive (strong reference) and only this thread touches it.
+        // SAFETY: `slot` < jobs() + 2 * capacity, the length checked in `attach`; the buffer
+        // is alive (strong reference) and only this thread touches it.
         unsafe { ptr::read(self.slots.add(slot)) as u32 }
     }
 
@@ -45,9 +62,10 @@ impl Ring {
     }
 }
 
-/// Takes the ring buffer: at least 8 + 8 x capacity bytes, capacity a power of two.
-pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32) -> Result<()> {
-    if !capacity.is_power_of_two() || capacity > 1 << 20 {
+/// Takes the ring buffer: at least 16 + 4 x discards + 8 x capacity bytes, capacity a power
+/// of two.
+pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> Result<()> {
+    if !capacity.is_power_of_two() || capacity > 1 << 20 || discards > 1 << 16 {
         return Err(napi::Error::new(
             Status::InvalidArg,
             "ring capacity must be a power of two",
@@ -64,7 +82,8 @@ pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32) -> Result<()> {
             "expected an ArrayBuffer",
         ));
     }
-    let needed = (HEADER + 2 * capacity as usize) * std::mem::size_of::<i32>();
+    let needed =
+        (DISCARDS + discards as usize + 2 * capacity as usize) * std::mem::size_of::<i32>();
     if data.is_null() || length < needed || (data as usize) % std::mem::align_of::<i32>() != 0 {
         return Err(napi::Error::new(
             Status::InvalidArg,
@@ -84,9 +103,12 @@ pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32) -> Result<()> {
     let ring = Ring {
         slots: data.cast::<i32>(),
         capacity,
+        discards,
     };
     ring.write(HEAD, 0);
     ring.write(TAIL, 0);
+    ring.write(ANSWER, 0);
+    ring.write(DISCARD_COUNT, 0);
     RING.with(|cell| cell.set(Some(ring)));
     Ok(())
 }
@@ -103,11 +125,40 @@ pub fn flush(engine: &mut Engine) {
     if room == 0 || engine.queued_jobs() == 0 {
         return;
     }
+    let jobs = ring.jobs();
     engine.take_jobs(room, |job| {
-        let slot = HEADER + 2 * (tail & (ring.capacity - 1)) as usize;
+        let slot = jobs + 2 * (tail & (ring.capacity - 1)) as usize;
         ring.write(slot, job.kind as u32);
         ring.write(slot + 1, job.target);
         tail = (tail + 1) & COUNTER_MASK;
     });
     ring.write(TAIL, tail);
+}
+
+/// Hands JS a second result of the current call.
+pub fn answer(value: u32) {
+    if let Some(ring) = RING.with(Cell::get) {
+        ring.write(ANSWER, value);
+    }
+}
+
+/// Frees the nodes JS has discarded since the last call. Every id is freed even if one
+/// fails; the first failure (a JS bookkeeping error) is reported.
+pub fn apply_discards(engine: &mut Engine) -> std::result::Result<(), EngineError> {
+    let Some(ring) = RING.with(Cell::get) else {
+        return Ok(());
+    };
+    let count = ring.read(DISCARD_COUNT);
+    if count == 0 {
+        return Ok(());
+    }
+    ring.write(DISCARD_COUNT, 0);
+    let mut outcome = Ok(());
+    for i in 0..count.min(ring.discards) as usize {
+        let freed = engine.discard(ring.read(DISCARDS + i));
+        if outcome.is_ok() {
+            outcome = freed;
+        }
+    }
+    outcome
 }

@@ -53,6 +53,26 @@ fn then_on_a_settled_promise_enqueues_at_once() {
 }
 
 #[test]
+fn create_then_makes_the_parent_and_its_first_reaction() {
+    let mut engine = Engine::new();
+    let existing = engine.create().unwrap();
+    let (parent, target) = engine.create_then(existing).unwrap();
+    assert_ne!(parent, existing);
+    assert_eq!(target, existing);
+    let (other_parent, new_target) = engine.create_then(0).unwrap();
+    assert!(new_target != 0 && new_target != other_parent);
+    assert_eq!(engine.live_nodes(), 4);
+    assert_eq!(engine.settle(parent, State::Fulfilled).unwrap().jobs, 1);
+    assert_eq!(drain(&mut engine), vec![job(JobKind::Fulfill, existing)]);
+    // A target that already waits is refused, and no parent is left behind.
+    assert_eq!(
+        engine.create_then(new_target),
+        Err(EngineError::AlreadyWaiting(new_target))
+    );
+    assert_eq!(engine.live_nodes(), 3);
+}
+
+#[test]
 fn then_on_a_nodeless_pending_promise_is_refused() {
     let mut engine = Engine::new();
     assert_eq!(
@@ -227,6 +247,7 @@ fn a_million_reactions_settle_without_recursion() {
 /// The engine and the model behind one interface, so one driver runs both.
 trait Api {
     fn create(&mut self) -> Result<NodeId>;
+    fn create_then(&mut self, target: NodeId) -> Result<(NodeId, NodeId)>;
     fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome>;
     fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome>;
     fn lock(&mut self, target: NodeId) -> Result<NodeId>;
@@ -240,6 +261,9 @@ macro_rules! impl_api {
         impl Api for $ty {
             fn create(&mut self) -> Result<NodeId> {
                 <$ty>::create(self)
+            }
+            fn create_then(&mut self, target: NodeId) -> Result<(NodeId, NodeId)> {
+                <$ty>::create_then(self, target)
             }
             fn then(
                 &mut self,
@@ -367,14 +391,6 @@ impl<A: Api> Driver<A> {
         handle
     }
 
-    fn ensure_node(&mut self, h: usize) {
-        if self.handles[h].id == 0 && self.handles[h].state == State::Pending {
-            let id = self.api.create().unwrap();
-            self.handles[h].id = id;
-            self.by_id.insert(id, h);
-        }
-    }
-
     fn forget_node(&mut self, h: usize) {
         let id = std::mem::take(&mut self.handles[h].id);
         self.by_id.remove(&id);
@@ -382,10 +398,22 @@ impl<A: Api> Driver<A> {
 
     /// `then` with `target` as the reaction's promise (a new child when None).
     fn react(&mut self, parent: usize, target: Option<usize>) {
-        self.ensure_node(parent);
-        let p = self.handles[parent].clone();
         let target_id = target.map_or(0, |t| self.handles[t].id);
-        let outcome = self.api.then(p.id, p.state, target_id).unwrap();
+        let p = self.handles[parent].clone();
+        let outcome = if p.id == 0 && p.state == State::Pending {
+            // The binding's fused form: a nodeless pending parent gets its node here.
+            let (parent_id, target) = self.api.create_then(target_id).unwrap();
+            self.handles[parent].id = parent_id;
+            self.by_id.insert(parent_id, parent);
+            ThenOutcome {
+                target,
+                enqueued: false,
+                was_unhandled: false,
+            }
+        } else {
+            self.api.then(p.id, p.state, target_id).unwrap()
+        };
+        let p = self.handles[parent].clone();
         let target = match target {
             Some(t) => t,
             None => self.add(outcome.target, true),
