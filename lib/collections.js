@@ -53,7 +53,7 @@ module.exports = function installCollections(core) {
     };
   }
 
-  // Promise.all over an array, on the main export: one ElementReaction per element instead
+  // Promise.all over an array, on the main export: one element reaction per element instead
   // of ECMA-262's resolve-element closures and derived promises, and a single job for all the
   // elements that are already fulfilled (plain values and fulfilled promises of ours), queued
   // after the loop. Their jobs in the spec only store a value and count down; the result
@@ -212,7 +212,7 @@ module.exports = function installCollections(core) {
 
   // map and filter: inputs awaited in parallel, mappers started as inputs arrive, at most
   // `limit` mapper results pending at once, results in input order. Like Promise.all, one
-  // MapAggregate per call and one ElementReaction per pending input or mapper result: an
+  // MapAggregate per call and one element reaction per pending input or mapper result: an
   // input's reaction reports index i, a mapper result's i + length.
   function MapAggregate(result, values, mapper, limit, keep) {
     this.result = result;

@@ -34,7 +34,6 @@ const DEAD = 64; // waits on a promise that was collected pending: it can never 
 const CANCELLED = 128; // settled by Bluebird's cancellation (state bits say REJECTED)
 const WILL_CANCEL = 256; // a cancellation on its way down will reach it
 const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
-const ELEMENT = 1024; // an ElementReaction, not a promise
 const FLAVOUR_BIT = 2048; // the core never reads it: free for a flavour's own use (Q's progress)
 const ADOPTS_OWN = 4096; // adopts a promise of its own library at once, as RSVP does (adoptAtOnce)
 
@@ -327,26 +326,29 @@ function setExecutorExtra(fn) {
 
 // Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`.
 function addReaction(parent, target) {
-  const bits = parent._bits;
-  if ((bits & DEAD) !== 0) {
+  if ((parent._bits & DEAD) !== 0) {
     kill(target);
     return;
   }
-  const state = bits & STATE;
-  let parentId = parent._id;
-  if (state === PENDING) {
-    // A parent with no node gets one in the same call; its id comes back as the answer.
-    const id = engine.then(parentId, PENDING, target._id);
-    if (parentId === 0) parent._id = ring[RING_ANSWER];
-    target._id = id;
-    becomeTarget(target, id);
-    if ((bits & TARGET) === 0) noteRoot(parent);
-    return;
-  }
-  const answer = engine.then(parentId, state, target._id);
-  const id = answer & ID_MASK;
+  const id = link(parent, target._id);
   target._id = id;
   becomeTarget(target, id);
+}
+
+// Registers the node `targetId` (0: a new node) as a reaction on `parent`, which is not
+// dead, and returns the reaction's node id. A settled parent queues the job now.
+function link(parent, targetId) {
+  const bits = parent._bits;
+  const state = bits & STATE;
+  const parentId = parent._id;
+  if (state === PENDING) {
+    // A parent with no node gets one in the same call; its id comes back as the answer.
+    const id = engine.then(parentId, PENDING, targetId);
+    if (parentId === 0) parent._id = ring[RING_ANSWER];
+    if ((bits & TARGET) === 0) noteRoot(parent);
+    return id;
+  }
+  const answer = engine.then(parentId, state, targetId);
   if (parentId !== 0) {
     parent._id = 0;
     if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
@@ -354,6 +356,7 @@ function addReaction(parent, target) {
   }
   args.push(parent._value, 1);
   schedule();
+  return answer & ID_MASK;
 }
 
 // `target` settles from an already settled source with `state` and `value` (a reaction
@@ -366,23 +369,40 @@ function addSettledReaction(target, state, value) {
   schedule();
 }
 
-// A reaction that reports to a collection (collections.js) rather than settling a promise:
-// `aggregate.settled(index, fulfilled, value)`. One small object per element, no closures.
-function ElementReaction(aggregate, index) {
-  this._bits = ELEMENT;
-  this._id = 0;
-  this._aggregate = aggregate;
-  this._index = index;
-}
+// A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
+// settling a promise: its job calls `aggregate.settled(index, fulfilled, value)`. No object
+// per element: the job's node id finds the aggregate in `targets` and the index in
+// `elementIndexes` (index + 1; 0 = not an element). Promise.all over 1e5 pending promises
+// spent most of its time in scavenges that an ElementReaction per element set off, copying
+// the live inputs each time (272 ns an element, bluebird 18).
+let elementIndexes = new Int32Array(1024);
 
 function addElementReaction(parent, aggregate, index) {
-  addReaction(parent, new ElementReaction(aggregate, index));
+  // An element that waits on a dead promise never settles, and neither does the aggregate.
+  if ((parent._bits & DEAD) !== 0) return;
+  becomeElement(link(parent, 0), aggregate, index);
 }
 
 // An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
 // would queue it.
 function addFulfilledElement(aggregate, index, value) {
-  addSettledReaction(new ElementReaction(aggregate, index), FULFILLED, value);
+  const id = engine.then(0, FULFILLED, 0) & ID_MASK;
+  becomeElement(id, aggregate, index);
+  args.push(value, 1);
+  schedule();
+}
+
+function becomeElement(id, aggregate, index) {
+  targets[id] = aggregate;
+  if (id >= elementIndexes.length) elementIndexes = grownToFit(elementIndexes, id);
+  elementIndexes[id] = index + 1;
+}
+
+// `table` (an Int32Array by node id) with room for `id`.
+function grownToFit(table, id) {
+  const grown = new Int32Array(Math.max(table.length * 2, id + 1));
+  grown.set(table);
+  return grown;
 }
 
 function becomeTarget(target, id) {
@@ -495,6 +515,13 @@ function runNextJob() {
   const argument = args.shift();
   const target = targets[id];
   targets[id] = undefined;
+  const element = id < elementIndexes.length ? elementIndexes[id] : 0;
+  if (element !== 0) {
+    elementIndexes[id] = 0;
+    discardLater(id);
+    target.settled(element - 1, kind === JOB_FULFILL, argument);
+    return;
+  }
   target._bits &= ~TARGET;
   if ((target._bits & CANCELLED) !== 0) {
     // Cancelled while this job was due: the node was kept for it, and is done with now.
@@ -503,9 +530,6 @@ function runNextJob() {
   }
   if (kind === JOB_THENABLE) {
     runThenableJob(target, argument, extra);
-  } else if ((target._bits & ELEMENT) !== 0) {
-    discardLater(id);
-    target._aggregate.settled(target._index, kind === JOB_FULFILL, argument);
   } else if ((target._bits & GENERIC) !== 0) {
     runGenericReaction(target, kind, argument);
   } else {
@@ -632,11 +656,7 @@ function noteRoot(promise) {
   if ((promise._bits & (SWEEP | REGISTERED)) !== 0) return;
   promise._bits |= SWEEP;
   const id = promise._id;
-  if (id >= rootSlots.length) {
-    const grown = new Int32Array(Math.max(rootSlots.length * 2, id + 1));
-    grown.set(rootSlots);
-    rootSlots = grown;
-  }
+  if (id >= rootSlots.length) rootSlots = grownToFit(rootSlots, id);
   rootSlots[id] = youngRoots.length;
   youngRoots.push(promise);
   if (!sweepScheduled) {
@@ -711,8 +731,13 @@ function releaseNode(id) {
     return;
   }
   for (let i = 0; i < freed.length; i++) {
-    const waiter = targets[freed[i]];
-    targets[freed[i]] = undefined;
+    const waiterId = freed[i];
+    const waiter = targets[waiterId];
+    targets[waiterId] = undefined;
+    if (waiterId < elementIndexes.length && elementIndexes[waiterId] !== 0) {
+      elementIndexes[waiterId] = 0; // the aggregate never hears from this element
+      continue;
+    }
     if ((waiter._bits & CANCELLED) === 0) markDead(waiter);
     else waiter._bits &= ~TARGET;
   }

@@ -1,6 +1,6 @@
 'use strict';
 // RSVP's Enumerator: one object behind all, allSettled, hash, hashSettled, map and filter.
-// Each element reports through the engine's ElementReaction (an index, no closure); an
+// Each element reports through the engine's element reaction (an index, no closure); an
 // element that is already a fulfilled promise, or a plain value, is taken at once, as RSVP
 // does. map and filter run their function as each element fulfils, then wait on its result
 // under the index `length + i`.
@@ -67,7 +67,7 @@ module.exports = function makeEnumerator(core) {
     core.addElementReaction(promise, this, index);
   };
 
-  // An element settled (ElementReaction's callback, or at once).
+  // An element settled (its element reaction's job, or at once).
   Enumerator.prototype.settled = function (index, fulfilled, value) {
     if (!this.pending()) return;
     const aborts = this.mode === ALL || this.mode === HASH || this.mode === MAP || this.mode === FILTER;
