@@ -292,3 +292,22 @@ test('util.inspect shows the state as Node shows a native promise', () => {
     assert.strictEqual(show({ nested: ours }, { depth: 1 }), show({ nested: native }, { depth: 1 }));
   }
 });
+
+// A scheduler that runs the drain at once runs each job inside the call that queues it, so a
+// reaction must be findable before its job is scheduled. Per process: the scheduler is global.
+test('Promise.setScheduler with a synchronous scheduler: same values and order as bluebird', () => {
+  const { inChild } = require('./helpers/in-child');
+  const body = `
+    P.setScheduler((drain) => drain());
+    P.resolve(1).then((v) => out.push('then ' + v));
+    P.reject(new Error('e')).catch((e) => out.push('catch ' + e.message));
+    P.all([1, P.resolve(2), 3]).then((v) => out.push('all ' + v));
+    P.map([1, P.resolve(2)], (x) => x * 2).then((v) => out.push('map ' + v));
+    new P((resolve) => setImmediate(resolve, 4)).then((v) => out.push('later ' + v));
+    out.push('end of script');
+  `;
+  const expected = inChild('P', require.resolve('bluebird'), body);
+  const actual = inChild('P', require.resolve('..'), body);
+  assert.strictEqual(expected.code, 0, JSON.stringify(expected));
+  assert.deepStrictEqual(actual, expected);
+});

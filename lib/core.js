@@ -330,23 +330,23 @@ function addReaction(parent, target) {
     kill(target);
     return;
   }
-  const id = link(parent, target._id);
-  target._id = id;
-  becomeTarget(target, id);
+  link(parent, target, null, 0);
 }
 
-// Registers the node `targetId` (0: a new node) as a reaction on `parent`, which is not
-// dead, and returns the reaction's node id. A settled parent queues the job now.
-function link(parent, targetId) {
+// Registers a reaction on `parent`, which is not dead: of `target`, or when `target` is null,
+// of element `index` of `aggregate`. A settled parent queues the job now.
+function link(parent, target, aggregate, index) {
   const bits = parent._bits;
   const state = bits & STATE;
   const parentId = parent._id;
+  const targetId = target === null ? 0 : target._id;
   if (state === PENDING) {
     // A parent with no node gets one in the same call; its id comes back as the answer.
     const id = engine.then(parentId, PENDING, targetId);
     if (parentId === 0) parent._id = ring[RING_ANSWER];
     if ((bits & TARGET) === 0) noteRoot(parent);
-    return id;
+    register(id, target, aggregate, index);
+    return;
   }
   const answer = engine.then(parentId, state, targetId);
   if (parentId !== 0) {
@@ -354,19 +354,35 @@ function link(parent, targetId) {
     if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
     if (answer > ID_MASK) unhandled.handled(parent);
   }
+  register(answer & ID_MASK, target, aggregate, index);
   args.push(parent._value, 1);
   schedule();
-  return answer & ID_MASK;
+}
+
+// Queues a reaction job on a source with no node, settled with `state` and `value`: for
+// `target`, or when `target` is null, for element `index` of `aggregate`.
+function queueSettledJob(target, aggregate, index, state, value) {
+  const id = engine.then(0, state, target === null ? 0 : target._id) & ID_MASK;
+  register(id, target, aggregate, index);
+  args.push(value, 1);
+  schedule();
+}
+
+// Makes the node `id` find its target when its job runs. Always before the job is scheduled:
+// a synchronous scheduler (Promise.setScheduler) runs it inside schedule().
+function register(id, target, aggregate, index) {
+  if (target === null) {
+    becomeElement(id, aggregate, index);
+    return;
+  }
+  target._id = id;
+  becomeTarget(target, id);
 }
 
 // `target` settles from an already settled source with `state` and `value` (a reaction
 // job, queued now).
 function addSettledReaction(target, state, value) {
-  const id = engine.then(0, state, target._id) & ID_MASK;
-  target._id = id;
-  becomeTarget(target, id);
-  args.push(value, 1);
-  schedule();
+  queueSettledJob(target, null, 0, state, value);
 }
 
 // A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
@@ -380,22 +396,24 @@ let elementIndexes = new Int32Array(1024);
 function addElementReaction(parent, aggregate, index) {
   // An element that waits on a dead promise never settles, and neither does the aggregate.
   if ((parent._bits & DEAD) !== 0) return;
-  becomeElement(link(parent, 0), aggregate, index);
+  link(parent, null, aggregate, index);
 }
 
 // An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
 // would queue it.
 function addFulfilledElement(aggregate, index, value) {
-  const id = engine.then(0, FULFILLED, 0) & ID_MASK;
-  becomeElement(id, aggregate, index);
-  args.push(value, 1);
-  schedule();
+  queueSettledJob(null, aggregate, index, FULFILLED, value);
 }
 
 function becomeElement(id, aggregate, index) {
   targets[id] = aggregate;
   if (id >= elementIndexes.length) elementIndexes = grownToFit(elementIndexes, id);
   elementIndexes[id] = index + 1;
+}
+
+// The element index + 1 of the node `id`, or 0 if it is not an element reaction's.
+function elementOf(id) {
+  return id < elementIndexes.length ? elementIndexes[id] : 0;
 }
 
 // `table` (an Int32Array by node id) with room for `id`.
@@ -515,7 +533,7 @@ function runNextJob() {
   const argument = args.shift();
   const target = targets[id];
   targets[id] = undefined;
-  const element = id < elementIndexes.length ? elementIndexes[id] : 0;
+  const element = elementOf(id);
   if (element !== 0) {
     elementIndexes[id] = 0;
     discardLater(id);
@@ -734,7 +752,7 @@ function releaseNode(id) {
     const waiterId = freed[i];
     const waiter = targets[waiterId];
     targets[waiterId] = undefined;
-    if (waiterId < elementIndexes.length && elementIndexes[waiterId] !== 0) {
+    if (elementOf(waiterId) !== 0) {
       elementIndexes[waiterId] = 0; // the aggregate never hears from this element
       continue;
     }
