@@ -26,6 +26,19 @@ module.exports = function installCollections(core) {
     return isPromise(value) && value.constructor === Promise ? value : Promise.resolve(value);
   }
 
+  // What an element of a collection is now: a plain value, or a fulfilled promise's value.
+  // Anything else gets an element reaction that reports `index` to `aggregate` (its
+  // `settled`), and the answer is WAITING.
+  const WAITING = Object.freeze({});
+
+  function valueNowOrReact(value, aggregate, index) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+    const promise = asOwnPromise(value);
+    if ((promise._bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
+    core.addElementReaction(promise, aggregate, index);
+    return WAITING;
+  }
+
   const esAll = Promise.all;
   const esRace = Promise.race;
 
@@ -109,15 +122,8 @@ module.exports = function installCollections(core) {
     if (length === 0) core.resolve(result, values);
     let fulfilled = 0; // elements already fulfilled: their values are stored now
     for (let i = 0; i < length; i++) {
-      let value = input[i];
-      if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-        value = asOwnPromise(value);
-        if ((value._bits & (STATE | CANCELLED)) !== FULFILLED) {
-          core.addElementReaction(value, aggregate, i);
-          continue;
-        }
-        value = value._value;
-      }
+      const value = valueNowOrReact(input[i], aggregate, i);
+      if (value === WAITING) continue;
       values[i] = value;
       fulfilled++;
     }
@@ -264,15 +270,8 @@ module.exports = function installCollections(core) {
         this.fail(error);
         return;
       }
-      if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
-        const promise = asOwnPromise(result);
-        if ((promise._bits & (STATE | CANCELLED)) !== FULFILLED) {
-          core.addElementReaction(promise, this, index + this.values.length);
-          continue;
-        }
-        result = promise._value;
-      }
-      this.finish(index, result);
+      result = valueNowOrReact(result, this, index + this.values.length);
+      if (result !== WAITING) this.finish(index, result);
     }
     if (this.queueHead === queue.length && this.queueHead > 0) {
       this.queue = [];
@@ -307,16 +306,8 @@ module.exports = function installCollections(core) {
       }
       const aggregate = new MapAggregate(result, new Array(length), mapper, limit, keep);
       for (let i = 0; i < length && !aggregate.done; i++) {
-        let value = values[i];
-        if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-          value = asOwnPromise(value);
-          if ((value._bits & (STATE | CANCELLED)) !== FULFILLED) {
-            core.addElementReaction(value, aggregate, i);
-            continue;
-          }
-          value = value._value;
-        }
-        aggregate.arrived(i, value);
+        const value = valueNowOrReact(values[i], aggregate, i);
+        if (value !== WAITING) aggregate.arrived(i, value);
       }
       aggregate.pump();
       return cancelsInputs(result, values);
