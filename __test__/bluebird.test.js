@@ -311,3 +311,35 @@ test('Promise.setScheduler with a synchronous scheduler: same values and order a
   assert.strictEqual(expected.code, 0, JSON.stringify(expected));
   assert.deepStrictEqual(actual, expected);
 });
+
+// Bluebird returns its default scheduler, so a tool that sets its own can put the default
+// back. Bluebird's default is setImmediate and ferrobird's a native microtask: both run `fn`
+// later, not inside the call.
+test('Promise.setScheduler returns the scheduler it replaces, and that one can be put back', () => {
+  const { inChild } = require('./helpers/in-child');
+  const body = `
+    const custom = (drain) => { out.push('custom'); drain(); };
+    const initial = P.setScheduler(custom);
+    out.push(typeof initial);
+    out.push(P.setScheduler(initial) === custom);
+    initial(() => out.push('default ran'));
+    out.push('after calling the default');
+    P.resolve(1).then((v) => out.push('then ' + v));
+    setTimeout(() => out.push('timer'), 5);
+  `;
+  const expected = inChild('P', require.resolve('bluebird'), body);
+  const actual = inChild('P', require.resolve('..'), body);
+  assert.strictEqual(expected.code, 0, JSON.stringify(expected));
+  assert.deepStrictEqual(actual, expected);
+});
+
+test('the default scheduler put back restores the interleaving with native promises', () => {
+  const { inChild } = require('./helpers/in-child');
+  const body = `
+    P.setScheduler(P.setScheduler((drain) => drain()));
+    P.resolve().then(() => out.push('A'));
+    Promise.resolve().then(() => out.push('N'));
+    P.resolve().then(() => out.push('B'));
+  `;
+  assert.deepStrictEqual(inChild('P', require.resolve('..'), body), { code: 0, out: ['A', 'N', 'B'] });
+});

@@ -498,9 +498,17 @@ function drainBatch() {
   }
 }
 
+// What Promise.setScheduler returns the first time, as Bluebird returns its default: handing
+// it back restores one native microtask per job (and so the exact interleaving with native
+// promises), which no user function can do.
+function defaultScheduler(fn) {
+  nativeThen.call(nativeResolved, fn);
+}
+
+// `fn` null or defaultScheduler: back to the default. Returns the scheduler it replaces.
 function setScheduler(fn) {
-  const previous = customScheduler;
-  customScheduler = fn;
+  const previous = customScheduler === null ? defaultScheduler : customScheduler;
+  customScheduler = fn === defaultScheduler ? null : fn;
   return previous;
 }
 
