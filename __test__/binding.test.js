@@ -5,32 +5,52 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const binding = require('../lib/binding');
-require('..'); // attaches the job ring
+// The hot entry points take their arguments through the ring that engine.js attaches.
+const engine = require('../lib/engine');
 
 const engineError = /ferrobird engine/;
 
 test('settling an unknown node throws an Error', () => {
-  assert.throws(() => binding.settle(0x3fffffff, 1), engineError);
+  assert.throws(() => engine.settle(0x3fffffff, 1), engineError);
 });
 
 test('an unknown state is refused', () => {
   const id = binding.create();
-  assert.throws(() => binding.settle(id, 7), engineError);
-  assert.throws(() => binding.settle(id, 0), engineError);
+  assert.throws(() => engine.settle(id, 7), engineError);
+  assert.throws(() => engine.settle(id, 0), engineError);
   binding.release(id);
 });
 
 test('a node cannot wait on itself, nor settle twice', () => {
   const id = binding.create();
-  assert.throws(() => binding.then(id, 0, id), engineError);
-  binding.settle(id, 1);
-  assert.throws(() => binding.settle(id, 1), engineError);
+  assert.throws(() => engine.then(id, 0, id), engineError);
+  engine.settle(id, 1);
+  assert.throws(() => engine.settle(id, 1), engineError);
 });
 
 test('arguments of the wrong type are TypeErrors from the glue', () => {
-  assert.throws(() => binding.settle('x', {}), Error);
+  assert.throws(() => binding.release('x'), Error);
+  assert.throws(() => binding.cancel({}, 1), Error);
   assert.throws(() => binding.attachRing({}, 3), Error);
   assert.throws(() => binding.attachRing(new ArrayBuffer(8), 4096, 0), /too small/);
+});
+
+// Non-integers written to the ring's argument slots arrive as 0 or wrapped ids: refused, never
+// a crash.
+test('the raw entry points refuse garbage arguments', () => {
+  assert.throws(() => engine.settle('x', {}), engineError);
+  assert.throws(() => engine.settle(-1, 1), engineError);
+  assert.throws(() => engine.then(-5, 1, 0), engineError);
+  assert.throws(() => engine.lock(0x3ffffff0), engineError);
+});
+
+test('the raw entry points are plain functions that take no arguments', () => {
+  const fast = binding.fastEntryPoints();
+  assert.deepStrictEqual(Object.keys(fast).sort(), ['lock', 'refill', 'rejectUnobserved', 'settle', 'then']);
+  // Arguments passed the ordinary way are ignored: the ring's slots are what counts.
+  engine.ring[4] = 0x3fffffff;
+  engine.ring[5] = 1;
+  assert.throws(() => fast.settle(1, 1), engineError);
 });
 
 test('the engine keeps working after refused calls', async () => {

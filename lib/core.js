@@ -12,7 +12,7 @@
 // job queue would. A single drain per batch would run `fb.then(A); native.then(N);
 // fb.then(B)` as A, B, N instead of A, N, B.
 
-const engine = require('./binding');
+const engine = require('./engine');
 const args = require('./queue');
 const messages = require('./messages');
 const unhandled = require('./unhandled');
@@ -343,7 +343,7 @@ function link(parent, target, aggregate, index) {
   if (state === PENDING) {
     // A parent with no node gets one in the same call; its id comes back as the answer.
     const id = engine.then(parentId, PENDING, targetId);
-    if (parentId === 0) parent._id = ring[RING_ANSWER];
+    if (parentId === 0) parent._id = engine.answer();
     if ((bits & TARGET) === 0) noteRoot(parent);
     register(id, target, aggregate, index);
     return;
@@ -447,30 +447,17 @@ function newPromiseCapability(C) {
 
 // ---- jobs -------------------------------------------------------------------------------
 
-// The job ring shared with the engine (src/binding/ring.rs):
-// [head, tail, answer, discard count, discards ..., (kind, id) ...].
-const RING_JOBS = 4096;
-const RING_ANSWER = 2;
-const RING_DISCARD_COUNT = 3;
-const RING_DISCARDS = 4;
-const RING_DISCARD_CAPACITY = 256;
-const RING_HEADER = RING_DISCARDS + RING_DISCARD_CAPACITY;
+// The jobs the engine enqueues, read from the ring it shares with JS (engine.js).
+const ring = engine.ring;
+const RING_JOBS = engine.JOBS;
+const RING_JOB_SLOTS = engine.JOB_SLOTS;
+const RING_HEAD = engine.HEAD;
+const RING_TAIL = engine.TAIL;
 const COUNTER_MASK = (1 << 30) - 1;
-const ring = new Int32Array(new ArrayBuffer((RING_HEADER + 2 * RING_JOBS) * 4));
-engine.attachRing(ring.buffer, RING_JOBS, RING_DISCARD_CAPACITY);
 let ringHead = 0;
 
-// Frees the node of a target whose last job has arrived, without a call of its own: the
-// engine frees it at the start of its next call, before it can hand the id out again.
-function discardLater(id) {
-  let count = ring[RING_DISCARD_COUNT];
-  if (count === RING_DISCARD_CAPACITY) {
-    engine.refill();
-    count = 0;
-  }
-  ring[RING_DISCARDS + count] = id;
-  ring[RING_DISCARD_COUNT] = count + 1;
-}
+// Frees the node of a target whose last job has arrived, without a call of its own.
+const discardLater = engine.discardLater;
 
 // Promise.setScheduler: a user's scheduler gets one call per batch of jobs, as in Bluebird,
 // and ferrobird's jobs no longer interleave with native ones.
@@ -531,12 +518,12 @@ function runJob() {
 }
 
 function runNextJob() {
-  if (ringHead === ring[1]) engine.refill();
-  const slot = RING_HEADER + ((ringHead & (RING_JOBS - 1)) << 1);
+  if (ringHead === ring[RING_TAIL]) engine.refill();
+  const slot = RING_JOB_SLOTS + ((ringHead & (RING_JOBS - 1)) << 1);
   const kind = ring[slot];
   const id = ring[slot + 1];
   ringHead = (ringHead + 1) & COUNTER_MASK;
-  ring[0] = ringHead;
+  ring[RING_HEAD] = ringHead;
   const extra = args.peekExtra();
   const argument = args.shift();
   const target = targets[id];

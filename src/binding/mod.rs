@@ -1,10 +1,12 @@
 //! The N-API layer: thin entry points over one [`Engine`] per JS thread.
 //!
-//! Every entry point takes and returns integers (DESIGN.md rule 1), runs inside
+//! Every entry point takes and returns integers (DESIGN.md rule 1); the hot ones (`fast.rs`)
+//! take them through the shared ring instead of as JS arguments. Each runs inside
 //! `catch_unwind` so that no Rust panic crosses into Node (it becomes a JS `Error`), and
 //! reports engine errors as JS errors. Each Node thread (main thread or `worker_thread`) gets
 //! its own engine through a thread-local, so the addon is context-aware without a lookup.
 
+mod fast;
 mod ring;
 mod timers;
 
@@ -15,7 +17,7 @@ use crate::engine::{Engine, EngineError, State};
 use crate::guard;
 
 /// Bit set on `then`'s answer when the parent was an unhandled rejection until now.
-const WAS_UNHANDLED: u32 = 1 << 30;
+pub(crate) const WAS_UNHANDLED: u32 = 1 << 30;
 
 /// Runs `op` on this thread's engine (see [`guard`]), after freeing the nodes JS discarded
 /// through the ring; a panic or engine error becomes a JS error.
@@ -23,13 +25,15 @@ fn with_engine<T>(
     op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
 ) -> Result<T> {
     guard::with_engine(|engine| {
-        ring::apply_discards(engine)?;
+        if let Some(ring) = ring::current() {
+            ring.apply_discards(engine)?;
+        }
         op(engine)
     })
     .map_err(|failure| Error::new(Status::GenericFailure, failure.to_string()))
 }
 
-fn settled_state(raw: u32) -> std::result::Result<State, EngineError> {
+pub(crate) fn settled_state(raw: u32) -> std::result::Result<State, EngineError> {
     State::from_u32(raw).ok_or(EngineError::BadState(raw))
 }
 
@@ -39,52 +43,15 @@ pub fn create() -> Result<u32> {
     with_engine(|engine| engine.create())
 }
 
-/// Registers a reaction of `target` (0: a new node) on `parent` (0: a promise with no node,
-/// whose state is `state`; a pending one gets its node now, and its id is the ring's answer).
-/// Returns the target id, with bit 30 set when the parent was an unhandled rejection until
-/// now.
-#[napi]
-pub fn then(parent: u32, state: u32, target: u32) -> Result<u32> {
-    with_engine(|engine| {
-        if parent == 0 && state == State::Pending as u32 {
-            let (parent, target) = engine.create_then(target)?;
-            ring::answer(parent);
-            return Ok(target);
-        }
-        let outcome = engine.then(parent, settled_state(state)?, target)?;
-        ring::flush(engine);
-        Ok(outcome.target
-            | if outcome.was_unhandled {
-                WAS_UNHANDLED
-            } else {
-                0
-            })
-    })
-}
-
-/// Settles a pending node. Returns `jobs << 1 | unhandled`.
-#[napi]
-pub fn settle(id: u32, state: u32) -> Result<u32> {
-    with_engine(|engine| {
-        let outcome = engine.settle(id, settled_state(state)?)?;
-        ring::flush(engine);
-        Ok(outcome.jobs << 1 | u32::from(outcome.unhandled))
-    })
-}
-
-/// A node for a promise rejected before anything observed it; tracked as unhandled.
-#[napi]
-pub fn reject_unobserved() -> Result<u32> {
-    with_engine(|engine| engine.reject_unobserved())
-}
-
 /// Cancels a pending node; returns how many reject jobs its reactions became. `keep` keeps
 /// the node until JS discards it (a job for it is still due).
 #[napi]
 pub fn cancel(id: u32, keep: bool) -> Result<u32> {
     with_engine(|engine| {
         let jobs = engine.cancel(id, keep)?;
-        ring::flush(engine);
+        if let Some(ring) = ring::current() {
+            ring.flush(engine);
+        }
         Ok(jobs)
     })
 }
@@ -93,16 +60,6 @@ pub fn cancel(id: u32, keep: bool) -> Result<u32> {
 #[napi]
 pub fn discard(id: u32) -> Result<()> {
     with_engine(|engine| engine.discard(id))
-}
-
-/// Resolves `target` (0: a new node) to a thenable and enqueues its thenable job.
-#[napi]
-pub fn lock(target: u32) -> Result<u32> {
-    with_engine(|engine| {
-        let target = engine.lock(target)?;
-        ring::flush(engine);
-        Ok(target)
-    })
 }
 
 /// Frees the node of a promise that JS can no longer reach; returns the targets that waited
@@ -118,17 +75,9 @@ pub fn release(id: u32) -> Result<Vec<u32>> {
 pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> Result<()> {
     ring::attach(env, buffer, capacity, discards)?;
     with_engine(|engine| {
-        ring::flush(engine);
-        Ok(())
-    })
-}
-
-/// Moves jobs that did not fit into the ring; JS calls it when it finds the ring empty, and
-/// when the ring's discards are full (every call frees them first).
-#[napi]
-pub fn refill() -> Result<()> {
-    with_engine(|engine| {
-        ring::flush(engine);
+        if let Some(ring) = ring::current() {
+            ring.flush(engine);
+        }
         Ok(())
     })
 }

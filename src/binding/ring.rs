@@ -1,7 +1,8 @@
 //! The job ring: engine jobs shared with JS without a call per job.
 //!
 //! JS allocates one `ArrayBuffer` at load time and hands it to [`attach_ring`]. Its layout, in
-//! `i32` slots: `[head, tail, answer, discard count, discards x D, (kind, target) x capacity]`.
+//! `i32` slots: `[head, tail, answer, discard count, arg0, arg1, arg2, result, discards x D,
+//! (kind, target) x capacity]`.
 //! After every engine operation the binding moves newly enqueued jobs from the engine's queue
 //! into the ring while it has space; JS reads them at `head` and advances it. Jobs that do not
 //! fit stay in the engine's queue, in order, until JS finds the ring empty and calls `refill`.
@@ -11,6 +12,9 @@
 //! and the discards, nodes JS is done with (terminal reactions whose job has run). JS appends
 //! a discard without a call; the binding frees them at the start of the next call, before
 //! anything can allocate, so a discarded id is never handed out while JS may still hold it.
+//!
+//! The hot entry points (`fast.rs`) also take their arguments from `arg0..arg2` and leave
+//! their result in `result`, so their calls carry no JS values at all.
 //!
 //! Measured: a `takeJobs(Int32Array)` call cost ~120 ns, and a then-chain has one job queued
 //! at a time, so "one call per batch" was one call per job. A `discard` call was one of the
@@ -27,12 +31,14 @@ const HEAD: usize = 0;
 const TAIL: usize = 1;
 const ANSWER: usize = 2;
 const DISCARD_COUNT: usize = 3;
-const DISCARDS: usize = 4;
+const ARGS: usize = 4;
+const RESULT: usize = 7;
+const DISCARDS: usize = 8;
 /// Head and tail count modulo 2^30 so they stay small integers on the JS side.
 const COUNTER_MASK: u32 = (1 << 30) - 1;
 
 #[derive(Clone, Copy)]
-struct Ring {
+pub struct Ring {
     slots: *mut i32,
     /// Jobs the ring holds.
     capacity: u32,
@@ -60,9 +66,67 @@ impl Ring {
         // SAFETY: as in `read`.
         unsafe { ptr::write(self.slots.add(slot), value as i32) }
     }
+
+    /// Argument `index` (0 to 2) of the hot call being made.
+    pub fn arg(self, index: usize) -> u32 {
+        debug_assert!(index < RESULT - ARGS);
+        self.read(ARGS + index)
+    }
+
+    /// The result of the hot call being made.
+    pub fn set_result(self, value: u32) {
+        self.write(RESULT, value);
+    }
+
+    /// Hands JS a second result of the current call.
+    pub fn answer(self, value: u32) {
+        self.write(ANSWER, value);
+    }
+
+    /// Moves queued jobs into the ring while it has room.
+    pub fn flush(self, engine: &mut Engine) {
+        let head = self.read(HEAD);
+        let mut tail = self.read(TAIL);
+        let used = tail.wrapping_sub(head) & COUNTER_MASK;
+        let room = self.capacity.saturating_sub(used) as usize;
+        if room == 0 || engine.queued_jobs() == 0 {
+            return;
+        }
+        let jobs = self.jobs();
+        engine.take_jobs(room, |job| {
+            let slot = jobs + 2 * (tail & (self.capacity - 1)) as usize;
+            self.write(slot, job.kind as u32);
+            self.write(slot + 1, job.target);
+            tail = (tail + 1) & COUNTER_MASK;
+        });
+        self.write(TAIL, tail);
+    }
+
+    /// Frees the nodes JS has discarded since the last call. Every id is freed even if one
+    /// fails; the first failure (a JS bookkeeping error) is reported.
+    pub fn apply_discards(self, engine: &mut Engine) -> std::result::Result<(), EngineError> {
+        let count = self.read(DISCARD_COUNT);
+        if count == 0 {
+            return Ok(());
+        }
+        self.write(DISCARD_COUNT, 0);
+        let mut outcome = Ok(());
+        for i in 0..count.min(self.discards) as usize {
+            let freed = engine.discard(self.read(DISCARDS + i));
+            if outcome.is_ok() {
+                outcome = freed;
+            }
+        }
+        outcome
+    }
 }
 
-/// Takes the ring buffer: at least 16 + 4 x discards + 8 x capacity bytes, capacity a power
+/// This thread's ring, once JS has attached it.
+pub fn current() -> Option<Ring> {
+    RING.with(Cell::get)
+}
+
+/// Takes the ring buffer: at least 32 + 4 x discards + 8 x capacity bytes, capacity a power
 /// of two.
 pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> Result<()> {
     if !capacity.is_power_of_two() || capacity > 1 << 20 || discards > 1 << 16 {
@@ -105,60 +169,9 @@ pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> 
         capacity,
         discards,
     };
-    ring.write(HEAD, 0);
-    ring.write(TAIL, 0);
-    ring.write(ANSWER, 0);
-    ring.write(DISCARD_COUNT, 0);
+    for slot in 0..DISCARDS {
+        ring.write(slot, 0);
+    }
     RING.with(|cell| cell.set(Some(ring)));
     Ok(())
-}
-
-/// Moves queued jobs into the ring while it has room.
-pub fn flush(engine: &mut Engine) {
-    let Some(ring) = RING.with(Cell::get) else {
-        return;
-    };
-    let head = ring.read(HEAD);
-    let mut tail = ring.read(TAIL);
-    let used = tail.wrapping_sub(head) & COUNTER_MASK;
-    let room = ring.capacity.saturating_sub(used) as usize;
-    if room == 0 || engine.queued_jobs() == 0 {
-        return;
-    }
-    let jobs = ring.jobs();
-    engine.take_jobs(room, |job| {
-        let slot = jobs + 2 * (tail & (ring.capacity - 1)) as usize;
-        ring.write(slot, job.kind as u32);
-        ring.write(slot + 1, job.target);
-        tail = (tail + 1) & COUNTER_MASK;
-    });
-    ring.write(TAIL, tail);
-}
-
-/// Hands JS a second result of the current call.
-pub fn answer(value: u32) {
-    if let Some(ring) = RING.with(Cell::get) {
-        ring.write(ANSWER, value);
-    }
-}
-
-/// Frees the nodes JS has discarded since the last call. Every id is freed even if one
-/// fails; the first failure (a JS bookkeeping error) is reported.
-pub fn apply_discards(engine: &mut Engine) -> std::result::Result<(), EngineError> {
-    let Some(ring) = RING.with(Cell::get) else {
-        return Ok(());
-    };
-    let count = ring.read(DISCARD_COUNT);
-    if count == 0 {
-        return Ok(());
-    }
-    ring.write(DISCARD_COUNT, 0);
-    let mut outcome = Ok(());
-    for i in 0..count.min(ring.discards) as usize {
-        let freed = engine.discard(ring.read(DISCARDS + i));
-        if outcome.is_ok() {
-            outcome = freed;
-        }
-    }
-    outcome
 }
