@@ -1,7 +1,7 @@
 'use strict';
-// `npm run bench`: every (workload, library) pair in its own child process, RUNS times; the
-// table shows the median time, the median peak RSS, and ferrobird's ratios to bluebird and
-// native, all from this one run. A second table runs doxbee-sequential and madeup-parallel
+// `npm run bench`: every (workload, library) pair in its own child process, RUNS times, the
+// libraries taking turns; the table shows the median time, the median peak RSS, and
+// ferrobird's ratios to bluebird and native, all from this one run. A second table runs doxbee-sequential and madeup-parallel
 // on the Q and RSVP flavours against q 1.5.1 and rsvp 4.8.5 (FLAVOUR_RUNS times, default 3:
 // q alone takes ~25 s a run on madeup-parallel).
 //   node benches/run.js [workload ...]   (default: all)   RUNS=n to change the repeat count
@@ -19,23 +19,32 @@ const FLAVOUR_WORKLOADS = ['doxbee-sequential', 'madeup-parallel'];
 const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 
-function measure(workload, library, runs = RUNS) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'worker.js'), workload, library], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    samples.push(JSON.parse(out));
+function sample(workload, library) {
+  const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'worker.js'), workload, library], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out);
+}
+
+// Runs the libraries in turn, `runs` rounds, so that a slow spell of this shared machine
+// falls on all of them instead of on whichever library was running then.
+function measure(workload, libraries, runs = RUNS) {
+  const samples = libraries.map(() => []);
+  for (let round = 0; round < runs; round++) {
+    libraries.forEach((library, i) => samples[i].push(sample(workload, library)));
   }
-  return { ms: median(samples.map((s) => s.ms)), mb: median(samples.map((s) => s.mb)) };
+  const results = {};
+  libraries.forEach((library, i) => {
+    results[library] = { ms: median(samples[i].map((s) => s.ms)), mb: median(samples[i].map((s) => s.mb)) };
+  });
+  return results;
 }
 
 const rows = [];
 for (const workload of chosen) {
   const description = require(`./workloads/${workload}`).description;
-  const results = {};
-  for (const library of LIBRARIES) results[library] = measure(workload, library);
+  const results = measure(workload, LIBRARIES);
   rows.push({ description, results });
   process.stderr.write(`measured ${workload}\n`);
 }
@@ -71,8 +80,7 @@ if (flavourWorkloads.length > 0) {
     const cells = [];
     const mbs = [];
     for (const [ours, original] of FLAVOURS) {
-      const a = measure(workload, ours, FLAVOUR_RUNS);
-      const b = measure(workload, original, FLAVOUR_RUNS);
+      const { [ours]: a, [original]: b } = measure(workload, [ours, original], FLAVOUR_RUNS);
       cells.push(fmt(a.ms), fmt(b.ms), ratio(a.ms, b.ms));
       mbs.push(fmt(a.mb), fmt(b.mb));
     }
