@@ -44,6 +44,55 @@ test('1e5 abandoned pending promises with handlers are released once collected',
   assert.ok(await collectUntil(() => liveNodes() === baseline), `live nodes ${liveNodes()}, baseline ${baseline}`);
 });
 
+// The sweep lists move their last root into the slot of one that settles; a root lost in the
+// move would never be registered, and its node would stay. Settling a shuffled half of them,
+// across two sweep periods, must leave the other half collectable.
+test('roots that settle in any order leave the rest to be swept and collected', async () => {
+  const baseline = liveNodes();
+  let seed = 7;
+  const random = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const sum = { value: 0 };
+  // Made out here: a closure made inside settleHalf would hold its context, and with it the
+  // resolvers (see the skipped test below).
+  const add = (v) => { sum.value += v; };
+  await (async function settleHalf() {
+    const resolvers = [];
+    for (let i = 0; i < 4000; i++) {
+      const p = new P((resolve) => resolvers.push(resolve));
+      p.then(add);
+    }
+    for (let i = resolvers.length - 1; i > 0; i--) {
+      const j = random(i + 1);
+      [resolvers[i], resolvers[j]] = [resolvers[j], resolvers[i]];
+    }
+    for (let i = 0; i < 1000; i++) resolvers[i](1);
+    await new Promise((resolve) => setTimeout(resolve, 60)); // the next sweep period
+    for (let i = 1000; i < 2000; i++) resolvers[i](1);
+  })();
+  await turn();
+  assert.strictEqual(sum.value, 2000);
+  assert.strictEqual(liveNodes() - baseline, 2 * 2000, 'the unsettled half and their children hold nodes');
+  assert.ok(await collectUntil(() => liveNodes() === baseline), `live nodes ${liveNodes()}, baseline ${baseline}`);
+});
+
+// A known leak, kept as a failing scenario until the design changes (README, Not yet): the
+// JS table that finds a reaction's target by node id holds every waiting target strongly. A
+// handler that can reach its own parent's resolver (here through the closure's context) makes
+// the cycle table -> child -> handler -> resolver -> parent, so the parent is never collected
+// and its nodes stay. Native promises keep reactions on the parent and collect the cycle.
+test('a pending promise whose handler reaches its own resolver is collected', { skip: 'known leak: waiting targets are held by the id table (README, Not yet)' }, async () => {
+  const baseline = liveNodes();
+  (function abandon() {
+    for (let i = 0; i < 1000; i++) {
+      let resolveLater;
+      const p = new P((resolve) => { resolveLater = resolve; });
+      p.then(() => resolveLater);
+    }
+  })();
+  assert.strictEqual(liveNodes() - baseline, 2000);
+  assert.ok(await collectUntil(() => liveNodes() === baseline, 50, 10), `live nodes ${liveNodes()}, baseline ${baseline}`);
+});
+
 test('abandoned promises that adopt each other and unhandled rejections are released', async () => {
   const baseline = liveNodes();
   (function abandon() {
