@@ -54,6 +54,13 @@ module.exports = function installCollections(core) {
     return Promise.resolve(input).then((values) => body(toArray(values)));
   }
 
+  // The same, without copying an array, for a `body` that reads every element before it
+  // returns (as Bluebird reads them): map and filter. Copying map c16's 1e5 inputs was most
+  // of the bytes it promoted beyond bluebird's.
+  function withArrayReadAtOnce(input, body) {
+    return Promise.resolve(input).then((values) => body(Array.isArray(values) ? values : toArray(values)));
+  }
+
   // Bluebird's all and race also take a promise for the array; other constructors (`this`)
   // get ECMA-262's.
   function acceptingPromiseForArray(esMethod) {
@@ -223,7 +230,9 @@ module.exports = function installCollections(core) {
   function MapAggregate(result, values, mapper, limit, keep) {
     this.result = result;
     this.values = values;
-    this.mapped = new Array(values.length);
+    // map's results overwrite the inputs (a mapper has read its input before its result
+    // arrives); filter needs both. A second 1e5 array was promoted on every map c16 run.
+    this.mapped = keep ? new Array(values.length) : values;
     this.mapper = mapper;
     this.limit = limit;
     this.keep = keep;
@@ -297,7 +306,7 @@ module.exports = function installCollections(core) {
     } catch (error) {
       return Promise.reject(error);
     }
-    return withArray(input, (values) => {
+    return withArrayReadAtOnce(input, (values) => {
       const length = values.length;
       const result = new Promise(INTERNAL);
       if (length === 0) {
