@@ -7,14 +7,22 @@
 
 let capacity = 1024;
 let mask = capacity - 1;
-let values = new Array(capacity);
-let extras = new Array(capacity);
+let values = slots(capacity);
+let extras = slots(capacity);
 let head = 0;
 let size = 0;
 
+// An array of `length` undefined slots, of the elements kind that holds anything. A bare
+// `new Array(n)` starts as holes for small integers and changes kind at the first object
+// stored, after each grow: every such change deoptimized push() and its callers (--trace-deopt
+// in the measured run of the Promise.all benchmark).
+function slots(length) {
+  return new Array(length).fill(undefined);
+}
+
 function grow() {
-  const nextValues = new Array(capacity * 2);
-  const nextExtras = new Array(capacity * 2);
+  const nextValues = slots(capacity * 2);
+  const nextExtras = slots(capacity * 2);
   for (let i = 0; i < size; i++) {
     const from = (head + i) & mask;
     nextValues[i] = values[from];
