@@ -6,6 +6,14 @@
 // engine has nothing to remember about it); JS keeps its state bits, value and the handlers of
 // the reaction that settles it. Each operation makes at most one engine call (DESIGN.md).
 //
+// Who holds whom follows native promises, so that the GC can collect what users drop: a
+// pending promise holds the targets waiting on it in `_waiters` (in the order of the engine's
+// reaction list: one target, or an array of them), and a promise that waits holds the one it
+// waits on in `_value` (unused until it settles). Nothing global holds a waiting target; a
+// table by node id did, and a handler that reached its own parent's resolver then kept both
+// alive for ever. The back reference keeps a parent alive as long as anything that waits on
+// it, so the engine may free a collected root's whole tree: nothing in it is reachable.
+//
 // Job order: the engine's queue decides which job runs next. Each job the engine enqueues is
 // paired with one native microtask (a `then` on a resolved native promise, ~28 ns measured),
 // so ferrobird jobs interleave with native promise jobs and `await` exactly as one ECMA-262
@@ -26,11 +34,10 @@ const PENDING = 0;
 const FULFILLED = 1;
 const REJECTED = 2;
 const STATE = 3;
-const TARGET = 4; // in `targets`: a reaction or thenable job of the engine names it
+const TARGET = 4; // a reaction or thenable job of the engine names it (waiting or due)
 const SWEEP = 8; // queued for the end-of-turn sweep
 const REGISTERED = 16; // registered with the FinalizationRegistry
 const GENERIC = 32; // a GenericReaction, not a promise
-const DEAD = 64; // waits on a promise that was collected pending: it can never settle
 const CANCELLED = 128; // settled by Bluebird's cancellation (state bits say REJECTED)
 const WILL_CANCEL = 256; // a cancellation on its way down will reach it
 const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
@@ -45,9 +52,6 @@ const JOB_FULFILL = 1;
 const JOB_THENABLE = 3;
 const WAS_UNHANDLED = 1 << 30;
 const ID_MASK = WAS_UNHANDLED - 1;
-
-// Targets of the engine's reactions and jobs, by node id: what a job's id resolves to.
-const targets = [];
 
 function INTERNAL() {}
 
@@ -169,14 +173,14 @@ function settle(promise, state, value) {
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
   if ((promise._bits & SWEEP) !== 0) forgetRoot(promise, id);
-  enqueued(outcome >>> 1, value);
+  queueWaiterJobs(promise, outcome >>> 1, value);
 }
 
 // Settles `promise` as cancelled. Its engine node's reactions become jobs carrying CANCEL;
 // a node whose own job is still due (a target) is kept until that job arrives.
 function cancel(promise) {
   const bits = promise._bits;
-  if ((bits & (STATE | CANCELLED | DEAD)) !== 0) return;
+  if ((bits & (STATE | CANCELLED)) !== 0) return;
   if (hooks.settled !== null) hooks.settled(promise, REJECTED, CANCEL);
   promise._bits = (bits & ~WILL_CANCEL) | REJECTED | CANCELLED;
   promise._value = CANCEL;
@@ -186,7 +190,7 @@ function cancel(promise) {
   if (id === 0) return;
   promise._id = 0;
   if ((bits & REGISTERED) !== 0) unregister(promise, id);
-  enqueued(engine.cancel(id, (bits & TARGET) !== 0), CANCEL);
+  queueWaiterJobs(promise, engine.cancel(id, (bits & TARGET) !== 0), CANCEL);
 }
 
 // Whether `promise` has been resolved already (settled, locked to a thenable, or cancelled):
@@ -231,10 +235,9 @@ function resolve(promise, resolution) {
   }
   if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then)) return;
   if (hooks.followed !== null) hooks.followed(promise, resolution);
-  const id = engine.lock(promise._id);
-  promise._id = id;
-  becomeTarget(promise, id);
-  args.push(resolution, then);
+  promise._id = engine.lock(promise._id);
+  promise._bits |= TARGET;
+  args.push(promise, resolution, then);
   schedule();
 }
 
@@ -248,7 +251,7 @@ function adoptAtOnce(promise, resolution, then) {
   const library = libraryOfThen(then);
   if (library === null || !library.isPromise(resolution)) return false;
   const bits = resolution._bits;
-  if ((bits & (CANCELLED | DEAD)) !== 0) return false;
+  if ((bits & CANCELLED) !== 0) return false;
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   const state = bits & STATE;
   if (state === PENDING) {
@@ -326,15 +329,11 @@ function setExecutorExtra(fn) {
 
 // Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`.
 function addReaction(parent, target) {
-  if ((parent._bits & DEAD) !== 0) {
-    kill(target);
-    return;
-  }
   link(parent, target, null, 0);
 }
 
-// Registers a reaction on `parent`, which is not dead: of `target`, or when `target` is null,
-// of element `index` of `aggregate`. A settled parent queues the job now.
+// Registers a reaction on `parent`: of `target`, or when `target` is null, of element `index`
+// of `aggregate`. A pending parent holds it in `_waiters`; a settled one queues the job now.
 function link(parent, target, aggregate, index) {
   const bits = parent._bits;
   const state = bits & STATE;
@@ -345,7 +344,13 @@ function link(parent, target, aggregate, index) {
     const id = engine.then(parentId, PENDING, targetId);
     if (parentId === 0) parent._id = engine.answer();
     if ((bits & TARGET) === 0) noteRoot(parent);
-    register(id, target, aggregate, index);
+    register(id, target, index);
+    if (target === null) {
+      addWaiter(parent, aggregate);
+    } else {
+      addWaiter(parent, target);
+      if ((target._bits & GENERIC) === 0) target._value = parent;
+    }
     return;
   }
   const answer = engine.then(parentId, state, targetId);
@@ -354,8 +359,8 @@ function link(parent, target, aggregate, index) {
     if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
     if (answer > ID_MASK) unhandled.handled(parent);
   }
-  register(answer & ID_MASK, target, aggregate, index);
-  args.push(parent._value, 1);
+  register(answer & ID_MASK, target, index);
+  args.push(target === null ? aggregate : target, parent._value, 1);
   schedule();
 }
 
@@ -363,20 +368,46 @@ function link(parent, target, aggregate, index) {
 // `target`, or when `target` is null, for element `index` of `aggregate`.
 function queueSettledJob(target, aggregate, index, state, value) {
   const id = engine.then(0, state, target === null ? 0 : target._id) & ID_MASK;
-  register(id, target, aggregate, index);
-  args.push(value, 1);
+  register(id, target, index);
+  args.push(target === null ? aggregate : target, value, 1);
   schedule();
 }
 
-// Makes the node `id` find its target when its job runs. Always before the job is scheduled:
-// a synchronous scheduler (Promise.setScheduler) runs it inside schedule().
-function register(id, target, aggregate, index) {
+// Records the node `id` of a reaction: as `target`'s, or when `target` is null, as element
+// `index`'s.
+function register(id, target, index) {
   if (target === null) {
-    becomeElement(id, aggregate, index);
+    becomeElement(id, index);
     return;
   }
   target._id = id;
-  becomeTarget(target, id);
+  target._bits |= TARGET;
+}
+
+// Adds `waiter` (a target or an aggregate) to the reactions `parent` holds, in the engine's
+// order: the first one alone, then an array.
+function addWaiter(parent, waiter) {
+  const waiters = parent._waiters;
+  if (waiters === undefined) parent._waiters = waiter;
+  else if (Array.isArray(waiters)) waiters.push(waiter);
+  else parent._waiters = [waiters, waiter];
+}
+
+// `promise`'s node settled or was cancelled, and its `count` reactions became jobs, in the
+// order they were registered: the order of its `_waiters`. The jobs one settlement enqueues
+// are contiguous in the ECMA-262 queue, nothing can come between them, so one native microtask
+// runs them all; the first job's extra carries the batch size.
+function queueWaiterJobs(promise, count, value) {
+  const waiters = promise._waiters;
+  promise._waiters = undefined;
+  if (count === 0) return;
+  if (count === 1) {
+    args.push(waiters, value, 1);
+  } else {
+    args.push(waiters[0], value, count);
+    for (let i = 1; i < count; i++) args.push(waiters[i], value, undefined);
+  }
+  schedule();
 }
 
 // `target` settles from an already settled source with `state` and `value` (a reaction
@@ -387,15 +418,13 @@ function addSettledReaction(target, state, value) {
 
 // A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
 // settling a promise: its job calls `aggregate.settled(index, fulfilled, value)`. No object
-// per element: the job's node id finds the aggregate in `targets` and the index in
+// per element: the aggregate is the job's target, and the job's node id finds the index in
 // `elementIndexes` (index + 1; 0 = not an element). Promise.all over 1e5 pending promises
 // spent most of its time in scavenges that an ElementReaction per element set off, copying
 // the live inputs each time (272 ns an element, bluebird 18).
 let elementIndexes = new Int32Array(1024);
 
 function addElementReaction(parent, aggregate, index) {
-  // An element that waits on a dead promise never settles, and neither does the aggregate.
-  if ((parent._bits & DEAD) !== 0) return;
   link(parent, null, aggregate, index);
 }
 
@@ -405,8 +434,7 @@ function addFulfilledElement(aggregate, index, value) {
   queueSettledJob(null, aggregate, index, FULFILLED, value);
 }
 
-function becomeElement(id, aggregate, index) {
-  targets[id] = aggregate;
+function becomeElement(id, index) {
   if (id >= elementIndexes.length) elementIndexes = grownToFit(elementIndexes, id);
   elementIndexes[id] = index + 1;
 }
@@ -421,11 +449,6 @@ function grownToFit(table, id) {
   const grown = new Int32Array(Math.max(table.length * 2, id + 1));
   grown.set(table);
   return grown;
-}
-
-function becomeTarget(target, id) {
-  target._bits |= TARGET;
-  targets[id] = target;
 }
 
 // ECMA-262 NewPromiseCapability(C) for a constructor that is not ours.
@@ -499,16 +522,6 @@ function setScheduler(fn) {
   return previous;
 }
 
-// The jobs one settlement enqueues are contiguous in the ECMA-262 queue: nothing can come
-// between them, so one native microtask runs them all. The first job's extra carries the
-// batch size.
-function enqueued(count, value) {
-  if (count === 0) return;
-  args.push(value, count);
-  for (let i = 1; i < count; i++) args.push(value, undefined);
-  schedule();
-}
-
 // One native microtask runs one ferrobird job, or one batch of jobs enqueued together: the
 // next ones in the engine's queue.
 function runJob() {
@@ -525,9 +538,8 @@ function runNextJob() {
   ringHead = (ringHead + 1) & COUNTER_MASK;
   ring[RING_HEAD] = ringHead;
   const extra = args.peekExtra();
+  const target = args.peekTarget();
   const argument = args.shift();
-  const target = targets[id];
-  targets[id] = undefined;
   const element = elementOf(id);
   if (element !== 0) {
     elementIndexes[id] = 0;
@@ -552,6 +564,7 @@ function runNextJob() {
 
 // ECMA-262 NewPromiseReactionJob, for a reaction whose promise is ours.
 function runReaction(promise, kind, argument) {
+  promise._value = undefined; // it waited on the promise whose settling queued this job
   const handler = kind === JOB_FULFILL ? promise._onFulfilled : promise._onRejected;
   promise._onFulfilled = undefined;
   promise._onRejected = undefined;
@@ -639,9 +652,8 @@ function libraryOfThen(then) {
 // A pending promise with a node that no engine list holds (a root) is registered with a
 // FinalizationRegistry once it has stayed pending for at least SWEEP_DELAY_MS. Most promises
 // settle sooner and never pay for registration. When the GC collects a root, its node is
-// released, and so is everything that waited on it: those promises can never settle. JS marks
-// them DEAD (forever pending, no node); a `then` on a dead promise gives a dead promise
-// without asking the engine.
+// released, and so is everything that waited on it: the GC has collected those too, since
+// each waiting promise holds the one it waits on.
 
 const registry = new FinalizationRegistry(collected);
 // How long a root may stay pending before it is registered. Registration and its weak cell
@@ -746,7 +758,9 @@ function collected(held) {
   releaseNode(id);
 }
 
-// Frees a root's node and everything waiting on it: none of them can ever settle.
+// Frees a collected root's node and everything waiting on it. None of those can be reached
+// any more (each holds the promise it waits on), so nothing needs telling, except the tables
+// by node id: an element's index, and the generation of any registration the id still has.
 function releaseNode(id) {
   let freed;
   try {
@@ -756,30 +770,9 @@ function releaseNode(id) {
   }
   for (let i = 0; i < freed.length; i++) {
     const waiterId = freed[i];
-    const waiter = targets[waiterId];
-    targets[waiterId] = undefined;
-    if (elementOf(waiterId) !== 0) {
-      elementIndexes[waiterId] = 0; // the aggregate never hears from this element
-      continue;
-    }
-    if ((waiter._bits & CANCELLED) === 0) markDead(waiter);
-    else waiter._bits &= ~TARGET;
+    if (elementOf(waiterId) !== 0) elementIndexes[waiterId] = 0;
+    nextGeneration(waiterId);
   }
-}
-
-// `target` waits on a dead promise: it is dead too, and so is whatever waits on it.
-function kill(target) {
-  const id = target._id;
-  if (id !== 0 && (target._bits & TARGET) === 0) releaseNode(id);
-  markDead(target);
-}
-
-function markDead(target) {
-  if ((target._bits & REGISTERED) !== 0) unregister(target, target._id);
-  target._bits = (target._bits & ~TARGET) | DEAD;
-  target._id = 0;
-  target._onFulfilled = undefined;
-  target._onRejected = undefined;
 }
 
 module.exports = {
@@ -794,7 +787,6 @@ module.exports = {
   OBSERVES_CANCEL,
   FLAVOUR_BIT,
   ADOPTS_OWN,
-  DEAD,
   CANCEL,
   hooks,
   setHook,

@@ -36,6 +36,8 @@ function createLibrary(options = {}) {
     this._onRejected = undefined;
     // The `this` of handlers, set by Bluebird's `.bind()` and inherited by derived promises.
     this._receiver = undefined;
+    // While pending with reactions: the targets that wait on it (core.js).
+    this._waiters = undefined;
     if (executor !== INTERNAL) {
       if (typeof executor !== 'function') {
         throw new TypeError(notAFunction(executor));

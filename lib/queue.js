@@ -1,12 +1,16 @@
 'use strict';
-// The JS half of the job queue: the arguments of queued jobs, in the Rust queue's order.
+// The JS half of the job queue: what each queued job needs besides its kind and node id, in
+// the Rust queue's order: its target (the promise it settles, a GenericReaction, or an
+// aggregate), its argument (a value, or a thenable) and an extra (a batch size, or a
+// thenable's `then`).
 //
-// Rust keeps the jobs (kind, target id); values and thenables stay here, where V8 traces
-// them. Every operation that makes the engine enqueue jobs pushes that many arguments, so the
-// two queues move in lockstep. A ring of two parallel arrays, doubled when full.
+// Rust keeps the jobs (kind, target id); objects stay here, where V8 traces them. Every
+// operation that makes the engine enqueue jobs pushes that many entries, so the two queues move
+// in lockstep. A ring of three parallel arrays, doubled when full.
 
 let capacity = 1024;
 let mask = capacity - 1;
+let targets = slots(capacity);
 let values = slots(capacity);
 let extras = slots(capacity);
 let head = 0;
@@ -21,13 +25,16 @@ function slots(length) {
 }
 
 function grow() {
+  const nextTargets = slots(capacity * 2);
   const nextValues = slots(capacity * 2);
   const nextExtras = slots(capacity * 2);
   for (let i = 0; i < size; i++) {
     const from = (head + i) & mask;
+    nextTargets[i] = targets[from];
     nextValues[i] = values[from];
     nextExtras[i] = extras[from];
   }
+  targets = nextTargets;
   values = nextValues;
   extras = nextExtras;
   head = 0;
@@ -35,9 +42,10 @@ function grow() {
   mask = capacity - 1;
 }
 
-function push(value, extra) {
+function push(target, value, extra) {
   if (size === capacity) grow();
   const slot = (head + size) & mask;
+  targets[slot] = target;
   values[slot] = value;
   extras[slot] = extra;
   size++;
@@ -48,8 +56,15 @@ function peekExtra() {
   return extras[head];
 }
 
+// The target of the job at the head; read it before shift().
+function peekTarget() {
+  return targets[head];
+}
+
+// Drops the job at the head; returns its argument.
 function shift() {
   const value = values[head];
+  targets[head] = undefined;
   values[head] = undefined;
   extras[head] = undefined;
   head = (head + 1) & mask;
@@ -61,4 +76,4 @@ function length() {
   return size;
 }
 
-module.exports = { push, shift, peekExtra, length };
+module.exports = { push, shift, peekExtra, peekTarget, length };
