@@ -53,13 +53,19 @@ console.log(JSON.stringify({ timedOut, flavours, awaited: await Promise.resolve(
 
 const TS = `import Promise = require('ferrobird');
 import { TimeoutError } from 'ferrobird';
+import Q = require('ferrobird/q');
+import RSVP = require('ferrobird/rsvp');
 
 async function main(): globalThis.Promise<number> {
   const sizes: number[] = await Promise.map(['a', 'bb'], (s) => s.length, { concurrency: 1 });
   const fallback: number = await Promise.resolve(1).timeout(5).catch(TimeoutError, () => 0);
   // @ts-expect-error: map's mapper gets strings here, not numbers
   await Promise.map(['a'], (n: number) => n);
-  return sizes.length + fallback;
+  const q: number = await Q(1).delay(1).thenResolve(2);
+  const rsvp: { a: number } = await RSVP.hash({ a: RSVP.resolve(3) });
+  // @ts-expect-error: the flavours are typed too
+  const notAString: string = await Q(1);
+  return sizes.length + fallback + q + rsvp.a + notAString.length;
 }
 export { main };
 `;
@@ -77,7 +83,7 @@ test('npm pack, then an offline install of the tarball builds the addon and work
   try {
     const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: root }))[0];
     const shipped = new Set(packed.files.map((f) => f.path));
-    for (const needed of ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', 'scripts/build.js', 'index.js', 'index.mjs', 'index.d.ts', 'package.json']) {
+    for (const needed of ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', 'scripts/build.js', 'index.js', 'index.mjs', 'index.d.ts', 'q.d.ts', 'rsvp.d.ts', 'package.json']) {
       assert.ok(shipped.has(needed), `the tarball lacks ${needed}`);
     }
     assert.ok(![...shipped].some((f) => f.endsWith('.node')), 'the tarball must not carry a prebuilt addon');
