@@ -702,7 +702,7 @@ function forgetRoot(promise, id) {
 }
 
 // Takes the root at `slot` out of `list`, moving the last one into its place. (A moved root
-// that has lost its node since, to cancellation or death, writes slot 0, which no id uses.)
+// that has lost its node since, to cancellation, writes slot 0, which no id uses.)
 function removeRoot(list, slot) {
   const last = list.pop();
   if (slot === list.length) return;
