@@ -1,0 +1,73 @@
+'use strict';
+// What one call into the engine costs (DESIGN.md rule 4: measure the hot entry points' glue).
+// The hot calls are raw N-API callbacks that take their arguments through the shared ring
+// (src/binding/fast.rs); the cold ones go through napi-rs's #[napi] glue, which reads each
+// argument and makes a handle for the result. Each row is the median over ROUNDS loops of
+// CALLS calls, in ns per call. Part of `npm run bench`.
+const path = require('path');
+const median = require('./lib/median');
+
+const engine = require(path.join(__dirname, '..', 'lib', 'engine'));
+const binding = require(path.join(__dirname, '..', 'lib', 'binding'));
+
+const CALLS = 5e4;
+const ROUNDS = Number(process.env.CALL_ROUNDS || 15);
+const ids = new Int32Array(CALLS);
+
+// Times `timed` (CALLS calls) after `setup`, then runs `after` and drains: median ns a call.
+function nsPerCall(setup, timed, after) {
+  const samples = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    setup();
+    const start = process.hrtime.bigint();
+    timed();
+    samples.push(Number(process.hrtime.bigint() - start) / CALLS);
+    after();
+    drain();
+  }
+  return median(samples);
+}
+
+const nothing = () => {};
+
+function createThen() {
+  for (let i = 0; i < CALLS; i++) {
+    engine.then(0, 0, 0);
+    ids[i] = engine.answer();
+  }
+}
+
+function settleAll() {
+  for (let i = 0; i < CALLS; i++) engine.settle(ids[i], 1);
+}
+
+// Hands every queued job back as done (their targets are this script's bare nodes), so that
+// each round starts from the same engine state.
+function drain() {
+  const ring = engine.ring;
+  for (;;) {
+    if (ring[engine.HEAD] === ring[engine.TAIL]) {
+      engine.refill();
+      if (ring[engine.HEAD] === ring[engine.TAIL]) return;
+    }
+    const head = ring[engine.HEAD];
+    engine.discardLater(ring[engine.JOB_SLOTS + ((head & (engine.JOBS - 1)) << 1) + 1]);
+    ring[engine.HEAD] = (head + 1) & ((1 << 30) - 1);
+  }
+}
+
+const rows = [
+  ['raw, no work (`refill`)', nsPerCall(nothing, () => {
+    for (let i = 0; i < CALLS; i++) engine.refill();
+  }, nothing)],
+  ['#[napi] glue, one argument, no work (`hasReactions`)', nsPerCall(nothing, () => {
+    for (let i = 0; i < CALLS; i++) binding.hasReactions(1);
+  }, nothing)],
+  ['raw: fused create + then on a pending promise (`then`)', nsPerCall(nothing, createThen, settleAll)],
+  ['raw: settle a node with one reaction (`settle`)', nsPerCall(createThen, settleAll, nothing)],
+];
+
+console.log(`Engine calls, ns per call, median of ${ROUNDS} loops of ${CALLS}\n`);
+console.log('| call | ns |');
+console.log('| --- | ---: |');
+for (const [name, ns] of rows) console.log(`| ${name} | ${ns.toFixed(0)} |`);
