@@ -540,14 +540,17 @@ function runNextJob() {
   const extra = args.peekExtra();
   const target = args.peekTarget();
   const argument = args.shift();
-  const element = elementOf(id);
-  if (element !== 0) {
+  const bits = target._bits;
+  if (bits === undefined) {
+    // An aggregate (it has no state bits): an element reaction's job. Only these read the
+    // table by node id, a cache miss in a large one (doxbee).
+    const element = elementIndexes[id];
     elementIndexes[id] = 0;
     discardLater(id);
     target.settled(element - 1, kind === JOB_FULFILL, argument);
     return;
   }
-  target._bits &= ~TARGET;
+  target._bits = bits & ~TARGET;
   if ((target._bits & CANCELLED) !== 0) {
     // Cancelled while this job was due: the node was kept for it, and is done with now.
     discardLater(id);
