@@ -439,11 +439,6 @@ function becomeElement(id, index) {
   elementIndexes[id] = index + 1;
 }
 
-// The element index + 1 of the node `id`, or 0 if it is not an element reaction's.
-function elementOf(id) {
-  return id < elementIndexes.length ? elementIndexes[id] : 0;
-}
-
 // `table` (an Int32Array by node id) with room for `id`.
 function grownToFit(table, id) {
   const grown = new Int32Array(Math.max(table.length * 2, id + 1));
@@ -551,14 +546,14 @@ function runNextJob() {
     return;
   }
   target._bits = bits & ~TARGET;
-  if ((target._bits & CANCELLED) !== 0) {
+  if ((bits & CANCELLED) !== 0) {
     // Cancelled while this job was due: the node was kept for it, and is done with now.
     discardLater(id);
     return;
   }
   if (kind === JOB_THENABLE) {
     runThenableJob(target, argument, extra);
-  } else if ((target._bits & GENERIC) !== 0) {
+  } else if ((bits & GENERIC) !== 0) {
     runGenericReaction(target, kind, argument);
   } else {
     runReaction(target, kind, argument);
@@ -763,7 +758,8 @@ function collected(held) {
 
 // Frees a collected root's node and everything waiting on it. None of those can be reached
 // any more (each holds the promise it waits on), so nothing needs telling, except the tables
-// by node id: an element's index, and the generation of any registration the id still has.
+// by node id: an element's index, and the generation of an id that was ever registered (a
+// root that later came to wait, by adoption, keeps its registration).
 function releaseNode(id) {
   let freed;
   try {
@@ -773,8 +769,8 @@ function releaseNode(id) {
   }
   for (let i = 0; i < freed.length; i++) {
     const waiterId = freed[i];
-    if (elementOf(waiterId) !== 0) elementIndexes[waiterId] = 0;
-    nextGeneration(waiterId);
+    if (waiterId < elementIndexes.length) elementIndexes[waiterId] = 0;
+    if (registrations[waiterId] !== undefined) nextGeneration(waiterId);
   }
 }
 

@@ -94,12 +94,9 @@ module.exports = {
   refill,
   answer,
   discardLater,
-  create: binding.create,
   cancel: binding.cancel,
   discard: binding.discard,
   release: binding.release,
-  hasReactions: binding.hasReactions,
-  stats: binding.stats,
   // The job half of the ring, read by the runtime's job loop (core.js).
   ring,
   JOBS,
