@@ -293,10 +293,20 @@ test('util.inspect shows the state as Node shows a native promise', () => {
   }
 });
 
+// Scenarios about per-process state (the scheduler is global) run in child processes: the
+// `out` of `body` on bluebird and on ferrobird must be equal.
+const { inChild } = require('./helpers/in-child');
+
+function sameInChildAsBluebird(body) {
+  const expected = inChild('P', require.resolve('bluebird'), body);
+  const actual = inChild('P', require.resolve('..'), body);
+  assert.strictEqual(expected.code, 0, JSON.stringify(expected));
+  assert.deepStrictEqual(actual, expected);
+}
+
 // A scheduler that runs the drain at once runs each job inside the call that queues it, so a
-// reaction must be findable before its job is scheduled. Per process: the scheduler is global.
+// reaction must be findable before its job is scheduled.
 test('Promise.setScheduler with a synchronous scheduler: same values and order as bluebird', () => {
-  const { inChild } = require('./helpers/in-child');
   const body = `
     P.setScheduler((drain) => drain());
     P.resolve(1).then((v) => out.push('then ' + v));
@@ -306,17 +316,13 @@ test('Promise.setScheduler with a synchronous scheduler: same values and order a
     new P((resolve) => setImmediate(resolve, 4)).then((v) => out.push('later ' + v));
     out.push('end of script');
   `;
-  const expected = inChild('P', require.resolve('bluebird'), body);
-  const actual = inChild('P', require.resolve('..'), body);
-  assert.strictEqual(expected.code, 0, JSON.stringify(expected));
-  assert.deepStrictEqual(actual, expected);
+  sameInChildAsBluebird(body);
 });
 
 // Bluebird returns its default scheduler, so a tool that sets its own can put the default
 // back. Bluebird's default is setImmediate and ferrobird's a native microtask: both run `fn`
 // later, not inside the call.
 test('Promise.setScheduler returns the scheduler it replaces, and that one can be put back', () => {
-  const { inChild } = require('./helpers/in-child');
   const body = `
     const custom = (drain) => { out.push('custom'); drain(); };
     const initial = P.setScheduler(custom);
@@ -327,14 +333,10 @@ test('Promise.setScheduler returns the scheduler it replaces, and that one can b
     P.resolve(1).then((v) => out.push('then ' + v));
     setTimeout(() => out.push('timer'), 5);
   `;
-  const expected = inChild('P', require.resolve('bluebird'), body);
-  const actual = inChild('P', require.resolve('..'), body);
-  assert.strictEqual(expected.code, 0, JSON.stringify(expected));
-  assert.deepStrictEqual(actual, expected);
+  sameInChildAsBluebird(body);
 });
 
 test('the default scheduler put back restores the interleaving with native promises', () => {
-  const { inChild } = require('./helpers/in-child');
   const body = `
     P.setScheduler(P.setScheduler((drain) => drain()));
     P.resolve().then(() => out.push('A'));
