@@ -1,7 +1,7 @@
 'use strict';
 // The engine as the runtime calls it: the addon's entry points and the ring shared with it
 // (src/binding/ring.rs). Layout, in Int32 slots:
-// [head, tail, answer, discard count, arg0, arg1, arg2, result, discards ..., (kind, id) ...].
+// [head, tail, answer, command count, arg0, arg1, arg2, result, commands ..., (kind, id) ...].
 //
 // The hot calls (then, settle, lock, rejectUnobserved, refill) are raw N-API callbacks that
 // take their arguments from the ring and leave their result there (src/binding/fast.rs): a
@@ -14,17 +14,19 @@ const JOBS = 4096;
 const HEAD = 0;
 const TAIL = 1;
 const ANSWER = 2;
-const DISCARD_COUNT = 3;
+const COMMAND_COUNT = 3;
 const ARG0 = 4;
 const ARG1 = 5;
 const ARG2 = 6;
 const RESULT = 7;
-const DISCARDS = 8;
-const DISCARD_CAPACITY = 256;
-const JOB_SLOTS = DISCARDS + DISCARD_CAPACITY;
+const COMMANDS = 8;
+const COMMAND_CAPACITY = 1024;
+const JOB_SLOTS = COMMANDS + COMMAND_CAPACITY;
+// A command's operation, in its low two bits (ring.rs); a settle's is the state.
+const DISCARD = 0;
 
 const ring = new Int32Array(new ArrayBuffer((JOB_SLOTS + 2 * JOBS) * 4));
-binding.attachRing(ring.buffer, JOBS, DISCARD_CAPACITY);
+binding.attachRing(ring.buffer, JOBS, COMMAND_CAPACITY);
 const fast = binding.fastEntryPoints();
 const fastThen = fast.then;
 const fastSettle = fast.settle;
@@ -64,7 +66,7 @@ function rejectUnobserved() {
   return ring[RESULT];
 }
 
-// Moves jobs that did not fit into the ring, and frees the discards.
+// Moves jobs that did not fit into the ring, and applies the commands.
 function refill() {
   fastRefill();
 }
@@ -74,16 +76,29 @@ function answer() {
   return ring[ANSWER];
 }
 
-// Frees the node `id` at the start of the engine's next call, without a call of its own: it is
-// never handed out again while JS may still hold it.
-function discardLater(id) {
-  let count = ring[DISCARD_COUNT];
-  if (count === DISCARD_CAPACITY) {
+// Commands run at the start of the engine's next call, in order, without a call of their own
+// (ring.rs).
+function command(id, op) {
+  let count = ring[COMMAND_COUNT];
+  if (count === COMMAND_CAPACITY) {
     fastRefill();
     count = 0;
   }
-  ring[DISCARDS + count] = id;
-  ring[DISCARD_COUNT] = count + 1;
+  ring[COMMANDS + count] = (id << 2) | op;
+  ring[COMMAND_COUNT] = count + 1;
+}
+
+// Frees the node `id`: it is never handed out again while JS may still hold it.
+function discardLater(id) {
+  command(id, DISCARD);
+}
+
+// Settles the pending node `id` with `state` (FULFILLED 1, REJECTED 2), for a caller that
+// knows the outcome: its reactions' jobs, which the caller queues now, and no unhandled
+// rejection (the node has reactions, or is fulfilled). The jobs reach the ring at the next
+// call, before any that call enqueues; the job loop refills when the ring runs dry.
+function settleLater(id, state) {
+  command(id, state);
 }
 
 module.exports = {
@@ -94,6 +109,7 @@ module.exports = {
   refill,
   answer,
   discardLater,
+  settleLater,
   cancel: binding.cancel,
   discard: binding.discard,
   release: binding.release,

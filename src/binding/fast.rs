@@ -66,18 +66,18 @@ fn reject_unobserved(engine: &mut Engine, ring: Ring) -> std::result::Result<(),
     Ok(())
 }
 
-/// Moves jobs that did not fit into the ring (and, like every call, frees the discards).
+/// Moves jobs that did not fit into the ring (and, like every call, applies the commands).
 fn refill(engine: &mut Engine, ring: Ring) -> std::result::Result<(), EngineError> {
     ring.flush(engine);
     Ok(())
 }
 
-/// Runs `op` on this thread's engine and ring, after the discards; a refusal or a panic is
+/// Runs `op` on this thread's engine and ring, after the commands; a refusal or a panic is
 /// thrown as a JS `Error`.
 fn call(env: sys::napi_env, op: Op) -> sys::napi_value {
     let outcome = match ring::current() {
         Some(ring) => guard::with_engine(|engine| {
-            ring.apply_discards(engine)?;
+            ring.apply_commands(engine)?;
             op(engine, ring)
         })
         .map_err(|failure| failure.to_string()),

@@ -19,14 +19,14 @@ use crate::guard;
 /// Bit set on `then`'s answer when the parent was an unhandled rejection until now.
 pub(crate) const WAS_UNHANDLED: u32 = 1 << 30;
 
-/// Runs `op` on this thread's engine (see [`guard`]), after freeing the nodes JS discarded
-/// through the ring; a panic or engine error becomes a JS error.
+/// Runs `op` on this thread's engine (see [`guard`]), after the commands JS wrote to the ring
+/// (discards and settles); a panic or engine error becomes a JS error.
 fn with_engine<T>(
     op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
 ) -> Result<T> {
     guard::with_engine(|engine| {
         if let Some(ring) = ring::current() {
-            ring.apply_discards(engine)?;
+            ring.apply_commands(engine)?;
         }
         op(engine)
     })
@@ -69,11 +69,11 @@ pub fn release(id: u32) -> Result<Vec<u32>> {
     with_engine(|engine| engine.release(id))
 }
 
-/// Hands the engine the shared job ring (see `ring.rs`): a four-slot header, room for
-/// `discards` discarded ids, then `capacity` jobs.
+/// Hands the engine the shared job ring (see `ring.rs`): an eight-slot header, room for
+/// `commands` commands, then `capacity` jobs.
 #[napi]
-pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> Result<()> {
-    ring::attach(env, buffer, capacity, discards)?;
+pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32, commands: u32) -> Result<()> {
+    ring::attach(env, buffer, capacity, commands)?;
     with_engine(|engine| {
         if let Some(ring) = ring::current() {
             ring.flush(engine);

@@ -1,7 +1,7 @@
 //! The job ring: engine jobs shared with JS without a call per job.
 //!
 //! JS allocates one `ArrayBuffer` at load time and hands it to [`attach_ring`]. Its layout, in
-//! `i32` slots: `[head, tail, answer, discard count, arg0, arg1, arg2, result, discards x D,
+//! `i32` slots: `[head, tail, answer, command count, arg0, arg1, arg2, result, commands x C,
 //! (kind, target) x capacity]`.
 //! After every engine operation the binding moves newly enqueued jobs from the engine's queue
 //! into the ring while it has space; JS reads them at `head` and advances it. Jobs that do not
@@ -9,9 +9,21 @@
 //!
 //! The same buffer carries two things the other way, so that they cost no call of their own:
 //! `answer`, a second result of the call just made (the parent id of a fused create-and-then),
-//! and the discards, nodes JS is done with (terminal reactions whose job has run). JS appends
-//! a discard without a call; the binding frees them at the start of the next call, before
-//! anything can allocate, so a discarded id is never handed out while JS may still hold it.
+//! and the commands: changes to nodes whose result JS already knows. A command is one slot,
+//! `id << 2 | op`:
+//! - op 0, discard: a node JS is done with (a terminal reaction whose job has run);
+//! - op 1 or 2, settle fulfilled or rejected: a pending node with reactions, or fulfilled with
+//!   none. JS holds the reactions' targets in the engine's order, so it knows how many jobs
+//!   the settle enqueues and queues their arguments at once; only a rejection with no
+//!   reaction (unhandled: the node stays) needs the engine's answer, and makes a call.
+//!
+//! The binding applies the commands, in order, at the start of the next call, before anything
+//! can allocate or enqueue: so a discarded id is never handed out while JS may still hold it,
+//! and a settle's jobs enter the queue before any job a later call enqueues, as if it had been
+//! a call of its own. JS calls `refill` before it reads a job it has not seen in the ring.
+//!
+//! Measured: settle as a raw call ~48 ns (loop of 5e4); as a command ~5 ns in JS plus the
+//! engine's work when applied.
 //!
 //! The hot entry points (`fast.rs`) also take their arguments from `arg0..arg2` and leave
 //! their result in `result`, so their calls carry no JS values at all.
@@ -25,15 +37,16 @@ use std::ptr;
 
 use napi::{sys, Env, JsArrayBuffer, NapiRaw, Result, Status};
 
+use super::settled_state;
 use crate::engine::{Engine, EngineError};
 
 const HEAD: usize = 0;
 const TAIL: usize = 1;
 const ANSWER: usize = 2;
-const DISCARD_COUNT: usize = 3;
+const COMMAND_COUNT: usize = 3;
 const ARGS: usize = 4;
 const RESULT: usize = 7;
-const DISCARDS: usize = 8;
+const COMMANDS: usize = 8;
 /// Head and tail count modulo 2^30 so they stay small integers on the JS side.
 const COUNTER_MASK: u32 = (1 << 30) - 1;
 
@@ -42,8 +55,8 @@ pub struct Ring {
     slots: *mut i32,
     /// Jobs the ring holds.
     capacity: u32,
-    /// Discards the ring holds.
-    discards: u32,
+    /// Commands the ring holds.
+    commands: u32,
 }
 
 thread_local! {
@@ -53,7 +66,7 @@ thread_local! {
 impl Ring {
     /// The first slot of the jobs.
     fn jobs(self) -> usize {
-        DISCARDS + self.discards as usize
+        COMMANDS + self.commands as usize
     }
 
     fn read(self, slot: usize) -> u32 {
@@ -102,22 +115,31 @@ impl Ring {
         self.write(TAIL, tail);
     }
 
-    /// Frees the nodes JS has discarded since the last call. Every id is freed even if one
-    /// fails; the first failure (a JS bookkeeping error) is reported.
-    pub fn apply_discards(self, engine: &mut Engine) -> std::result::Result<(), EngineError> {
-        let count = self.read(DISCARD_COUNT);
+    /// Applies the commands JS has written since the last call, in order. Every command is
+    /// applied even if one fails; the first failure (a JS bookkeeping error) is reported.
+    pub fn apply_commands(self, engine: &mut Engine) -> std::result::Result<(), EngineError> {
+        let count = self.read(COMMAND_COUNT);
         if count == 0 {
             return Ok(());
         }
-        self.write(DISCARD_COUNT, 0);
+        self.write(COMMAND_COUNT, 0);
         let mut outcome = Ok(());
-        for i in 0..count.min(self.discards) as usize {
-            let freed = engine.discard(self.read(DISCARDS + i));
+        for i in 0..count.min(self.commands) as usize {
+            let applied = apply(engine, self.read(COMMANDS + i));
             if outcome.is_ok() {
-                outcome = freed;
+                outcome = applied;
             }
         }
         outcome
+    }
+}
+
+/// One command: `id << 2 | op` (see the module's documentation).
+fn apply(engine: &mut Engine, command: u32) -> std::result::Result<(), EngineError> {
+    let id = command >> 2;
+    match command & 3 {
+        0 => engine.discard(id),
+        op => engine.settle(id, settled_state(op)?).map(drop),
     }
 }
 
@@ -126,10 +148,10 @@ pub fn current() -> Option<Ring> {
     RING.with(Cell::get)
 }
 
-/// Takes the ring buffer: at least 32 + 4 x discards + 8 x capacity bytes, capacity a power
+/// Takes the ring buffer: at least 32 + 4 x commands + 8 x capacity bytes, capacity a power
 /// of two.
-pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> Result<()> {
-    if !capacity.is_power_of_two() || capacity > 1 << 20 || discards > 1 << 16 {
+pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, commands: u32) -> Result<()> {
+    if !capacity.is_power_of_two() || capacity > 1 << 20 || commands > 1 << 16 {
         return Err(napi::Error::new(
             Status::InvalidArg,
             "ring capacity must be a power of two",
@@ -147,7 +169,7 @@ pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> 
         ));
     }
     let needed =
-        (DISCARDS + discards as usize + 2 * capacity as usize) * std::mem::size_of::<i32>();
+        (COMMANDS + commands as usize + 2 * capacity as usize) * std::mem::size_of::<i32>();
     if data.is_null() || length < needed || (data as usize) % std::mem::align_of::<i32>() != 0 {
         return Err(napi::Error::new(
             Status::InvalidArg,
@@ -167,9 +189,9 @@ pub fn attach(env: Env, buffer: JsArrayBuffer, capacity: u32, discards: u32) -> 
     let ring = Ring {
         slots: data.cast::<i32>(),
         capacity,
-        discards,
+        commands,
     };
-    for slot in 0..DISCARDS {
+    for slot in 0..COMMANDS {
         ring.write(slot, 0);
     }
     RING.with(|cell| cell.set(Some(ring)));
