@@ -265,6 +265,59 @@ same('Promise.all with a thenable getter that queues native work between element
   P.resolve().then(() => log('x1')).then(() => log('x2')).then(() => log('x3')).then(() => log('x4'));
 });
 
+// The element jobs of pending elements that fulfil while more are to come run without a
+// microtask of their own (core.js, QUIET). These pin the result's tick when the elements
+// settle among native jobs, in one turn and across turns, with a rejection after quiet ones,
+// with an element shared by two Promise.all calls, and with the last element settling first.
+same('Promise.all of pending elements settled among native jobs settles on the spec tick', (P, log) => {
+  const resolvers = [];
+  const pending = () => new P((resolve, reject) => resolvers.push({ resolve, reject }));
+  const a = pending();
+  const b = pending();
+  const c = pending();
+  P.all([a, b, 1, c]).then((v) => log('all', v));
+  P.all([c, P.resolve('x'), a]).then((v) => log('shared', v));
+  Promise.resolve().then(() => log('n1')).then(() => log('n2')).then(() => log('n3')).then(() => log('n4'));
+  resolvers[2].resolve('c');
+  Promise.resolve().then(() => log('native between'));
+  resolvers[0].resolve('a');
+  P.resolve().then(() => log('fb between')).then(() => log('fb next'));
+  resolvers[1].resolve('b');
+  P.resolve().then(() => log('fb after')).then(() => log('fb after 2'));
+});
+
+same('Promise.all settles in its last element job, after native jobs queued before it', (P, log) => {
+  const resolvers = [];
+  const pending = () => new P((resolve) => resolvers.push(resolve));
+  P.all([pending(), pending(), pending()]).then((v) => log('all', v));
+  resolvers[0]('a');
+  Promise.resolve().then(() => log('n1')).then(() => log('n2')).then(() => log('n3'));
+  resolvers[1]('b');
+  Promise.resolve().then(() => log('m1')).then(() => log('m2')).then(() => log('m3'));
+  resolvers[2]('c');
+});
+
+same('Promise.all rejected after quiet fulfilments, and settled over several turns', (P, log) => {
+  const resolvers = [];
+  const pending = () => new P((resolve, reject) => resolvers.push({ resolve, reject }));
+  const items = [pending(), pending(), pending(), pending()];
+  P.all(items).then((v) => log('all', v), (e) => log('rejected', e.message));
+  const later = [pending(), pending(), pending()];
+  P.all(later).then((v) => log('later', v));
+  resolvers[0].resolve(0);
+  resolvers[1].resolve(1);
+  resolvers[2].reject(new Error('two'));
+  Promise.resolve().then(() => log('native'));
+  resolvers[3].resolve(3);
+  resolvers[4].resolve('x');
+  setTimeout(() => {
+    resolvers[5].resolve('y');
+    Promise.resolve().then(() => log('native in timer'));
+    queueMicrotask(() => resolvers[6].resolve('z'));
+    P.resolve().then(() => log('fb in timer')).then(() => log('fb in timer 2')).then(() => log('fb in timer 3'));
+  }, 1);
+});
+
 // Promise.allSettled, Promise.any([]) and Promise.try(fn, ...args) are Bluebird's on the main
 // export, where Bluebird and ES disagree: bluebird.test.js pins them.
 

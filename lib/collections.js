@@ -39,6 +39,14 @@ module.exports = function installCollections(core) {
     return WAITING;
   }
 
+  // Whether an element that got an element reaction waits on a pending promise: its own, or
+  // the one valueNowOrReact made for a thenable, pending until its thenable job. (Or rejected
+  // at once, by a throwing `then` getter: counted as pending, but its rejection job, queued
+  // now, settles the result before any count matters.)
+  function isPending(element) {
+    return !isPromise(element) || element.constructor !== Promise || (element._bits & STATE) === 0;
+  }
+
   const esAll = Promise.all;
   const esRace = Promise.race;
 
@@ -82,12 +90,24 @@ module.exports = function installCollections(core) {
   // spec's (the ES6 conformance suite, differential.test.js and the fuzz check the tick).
   // Taken only while `then` and `resolve` are the originals: a patched one must be called,
   // as the spec calls it.
+  //
+  // An element job is quiet (core.js) when it is a fulfilment and more element jobs are to
+  // come: those only store a value, and a later one settles the result. `unqueued` counts the
+  // element reactions on pending promises whose jobs are not queued yet; until the loop ends
+  // (`looping`) it is not known, and every job has its microtask.
   function AllAggregate(result, values) {
     this.result = result;
     this.values = values;
     this.remaining = values.length;
     this.done = false;
+    this.looping = true;
+    this.unqueued = 0;
   }
+
+  AllAggregate.prototype.elementDue = function (fulfilled) {
+    this.unqueued--;
+    return fulfilled && !this.looping && this.unqueued !== 0;
+  };
 
   AllAggregate.prototype.settled = function (index, fulfilled, value) {
     if (this.done) return;
@@ -129,11 +149,16 @@ module.exports = function installCollections(core) {
     if (length === 0) core.resolve(result, values);
     let fulfilled = 0; // elements already fulfilled: their values are stored now
     for (let i = 0; i < length; i++) {
-      const value = valueNowOrReact(input[i], aggregate, i);
-      if (value === WAITING) continue;
+      const element = input[i];
+      const value = valueNowOrReact(element, aggregate, i);
+      if (value === WAITING) {
+        if (isPending(element)) aggregate.unqueued++;
+        continue;
+      }
       values[i] = value;
       fulfilled++;
     }
+    aggregate.looping = false;
     if (fulfilled !== 0) core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined);
     return cancelsInputs(result, input);
   }
@@ -242,6 +267,11 @@ module.exports = function installCollections(core) {
     this.queue = []; // arrived inputs waiting for a free slot, by index
     this.queueHead = 0;
   }
+
+  // A job of map's may start a mapper: never quiet.
+  MapAggregate.prototype.elementDue = function () {
+    return false;
+  };
 
   MapAggregate.prototype.settled = function (index, fulfilled, value) {
     if (this.done) return;

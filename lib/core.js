@@ -180,7 +180,7 @@ function settle(promise, state, value) {
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
   if ((promise._bits & SWEEP) !== 0) forgetRoot(promise, id);
-  if (waiters !== undefined) queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, value);
+  if (waiters !== undefined) queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
 }
 
 // Settles `promise` as cancelled. Its engine node's reactions become jobs carrying CANCEL;
@@ -197,7 +197,7 @@ function cancel(promise) {
   if (id === 0) return;
   promise._id = 0;
   if ((bits & REGISTERED) !== 0) unregister(promise, id);
-  queueWaiterJobs(promise, engine.cancel(id, (bits & TARGET) !== 0), CANCEL);
+  queueWaiterJobs(promise, engine.cancel(id, (bits & TARGET) !== 0), REJECTED, CANCEL);
 }
 
 // Whether `promise` has been resolved already (settled, locked to a thenable, or cancelled):
@@ -400,19 +400,29 @@ function addWaiter(parent, waiter) {
   else parent._waiters = [waiters, waiter];
 }
 
-// `promise`'s node settled or was cancelled, and its `count` reactions became jobs, in the
-// order they were registered: the order of its `_waiters`. The jobs one settlement enqueues
-// are contiguous in the ECMA-262 queue, nothing can come between them, so one native microtask
-// runs them all; the first job's extra carries the batch size.
-function queueWaiterJobs(promise, count, value) {
+// `promise`'s node settled (with `state`) or was cancelled, and its `count` reactions became
+// jobs, in the order they were registered: the order of its `_waiters`. The jobs one
+// settlement enqueues are contiguous in the ECMA-262 queue, nothing can come between them, so
+// one native microtask runs them all; the first job's extra carries the batch size. A lone
+// element job that its aggregate calls quiet gets no microtask of its own (see QUIET).
+function queueWaiterJobs(promise, count, state, value) {
   const waiters = promise._waiters;
   promise._waiters = undefined;
   if (count === 0) return;
   if (count === 1) {
+    if (waiters._bits === undefined && waiters.elementDue(state === FULFILLED) && scheduledRuns !== 0) {
+      args.push(waiters, value, QUIET);
+      return;
+    }
     args.push(waiters, value, 1);
   } else {
     args.push(waiters[0], value, count);
-    for (let i = 1; i < count; i++) args.push(waiters[i], value, undefined);
+    for (let i = 1; i < count; i++) {
+      const waiter = waiters[i];
+      if (waiter._bits === undefined) waiter.elementDue(state === FULFILLED);
+      args.push(waiter, value, undefined);
+    }
+    if (waiters[0]._bits === undefined) waiters[0].elementDue(state === FULFILLED);
   }
   schedule();
 }
@@ -429,6 +439,11 @@ function addSettledReaction(target, state, value) {
 // `elementIndexes` (index + 1; 0 = not an element). Promise.all over 1e5 pending promises
 // spent most of its time in scavenges that an ElementReaction per element set off, copying
 // the live inputs each time (272 ns an element, bluebird 18).
+//
+// When an element's parent settles, its job is queued and the aggregate is told first:
+// `aggregate.elementDue(fulfilled)` answers whether the job is quiet (see QUIET), which an
+// aggregate may say of a job that only records the element and can settle nothing: one
+// queued before the job that will settle its result.
 let elementIndexes = new Int32Array(1024);
 
 function addElementReaction(parent, aggregate, index) {
@@ -484,15 +499,26 @@ let ringHead = 0;
 // Frees the node of a target whose last job has arrived, without a call of its own.
 const discardLater = engine.discardLater;
 
+// A job with no microtask of its own: an element job its aggregate called quiet, queued while
+// a microtask of ours is due (`scheduledRuns`). That microtask runs it after its own batch,
+// or an earlier one does, in queue order; either way before any later job, so before the job
+// that settles the aggregate's result. Nothing it does can be seen, so when it runs between
+// the native jobs does not matter. Promise.all over 5e4 pending promises: a native microtask
+// per element was 97 bytes allocated (the heap profiler) and a scavenge every round.
+const QUIET = -1;
+
 // Promise.setScheduler: a user's scheduler gets one call per batch of jobs, as in Bluebird,
 // and ferrobird's jobs no longer interleave with native ones.
 let customScheduler = null;
 let batchedRuns = 0;
 let batchScheduled = false;
+// Native microtasks of ours queued and not yet run: a quiet job needs one to be due.
+let scheduledRuns = 0;
 
 function schedule() {
   if (customScheduler === null) {
-    nativeThen.call(nativeResolved, runJob);
+    scheduledRuns++;
+    nativeThen.call(nativeResolved, runScheduledJob);
     return;
   }
   batchedRuns++;
@@ -525,11 +551,17 @@ function setScheduler(fn) {
 }
 
 // One native microtask runs one ferrobird job, or one batch of jobs enqueued together: the
-// next ones in the engine's queue.
+// next ones in the engine's queue; then the quiet jobs queued after them.
+function runScheduledJob() {
+  scheduledRuns--;
+  runJob();
+}
+
 function runJob() {
   const extra = args.peekExtra();
-  let remaining = typeof extra === 'number' ? extra : 1;
+  let remaining = typeof extra === 'number' && extra > 0 ? extra : 1;
   while (remaining-- > 0) runNextJob();
+  while (args.peekExtra() === QUIET) runNextJob();
 }
 
 function runNextJob() {

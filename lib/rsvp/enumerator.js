@@ -67,6 +67,11 @@ module.exports = function makeEnumerator(core) {
     core.addElementReaction(promise, this, index);
   };
 
+  // Its element jobs all have their microtask (core.js's QUIET is an optimization not taken).
+  Enumerator.prototype.elementDue = function () {
+    return false;
+  };
+
   // An element settled (its element reaction's job, or at once).
   Enumerator.prototype.settled = function (index, fulfilled, value) {
     if (!this.pending()) return;
