@@ -194,6 +194,26 @@ same('map rejects when a mapper throws or rejects', (P) =>
 
 same('map with a bad concurrency rejects', (P) => P.map([1], (v) => v, { concurrency: 'x' }));
 
+// Bluebird runs map's steps in its own batches (setImmediate), after the native jobs queued
+// meanwhile, not at ES job times: ferrobird's map jobs are quiet (core.js).
+same('map starts a mapper for an input that arrives after the native jobs queued with it', async (P, log) => {
+  let resolve;
+  const input = new P((r) => { resolve = r; });
+  const mapped = P.map([input, 2], (v) => {
+    log('mapper', v);
+    return v === 1 ? new P((r) => setTimeout(r, 1, 'one')) : v;
+  }, { concurrency: 1 });
+  // After Bluebird's first batch (a setImmediate queued by P.map) has run.
+  await new Promise((r) => setImmediate(r));
+  resolve(1);
+  Promise.resolve().then(() => log('native 1')).then(() => log('native 2'));
+  return mapped.then((v) => {
+    log('mapped');
+    Promise.resolve().then(() => log('native after'));
+    return v;
+  });
+});
+
 same('filter', (P) => P.filter([1, 2, 3, 4, P.resolve(5)], (v) => P.delay(1, v % 2 === 1), { concurrency: 2 }));
 
 same('mapSeries runs one at a time, in order', (P, log) =>
@@ -344,4 +364,23 @@ test('the default scheduler put back restores the interleaving with native promi
     P.resolve().then(() => out.push('B'));
   `;
   assert.deepStrictEqual(inChild('P', require.resolve('..'), body), { code: 0, out: ['A', 'N', 'B'] });
+});
+
+// Quiet jobs with no microtask of ours due are run by a setImmediate taken at load, as
+// Bluebird takes its scheduler: fake timers installed later must not stall map.
+test('map finishes when setImmediate is replaced after load (fake timers)', async () => {
+  const original = global.setImmediate;
+  global.setImmediate = () => {
+    throw new Error('the fake setImmediate was called');
+  };
+  try {
+    const resolvers = [];
+    const inputs = [1, 2, 3].map((v) => new Ferro((resolve) => resolvers.push(() => resolve(v))));
+    const mapped = Ferro.map(inputs, (v) => new Ferro((resolve) => setTimeout(resolve, 1, v * 2)), { concurrency: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    for (const resolve of resolvers) resolve();
+    assert.deepStrictEqual(await mapped, [2, 4, 6]);
+  } finally {
+    global.setImmediate = original;
+  }
 });

@@ -92,9 +92,9 @@ module.exports = function installCollections(core) {
   // as the spec calls it.
   //
   // An element job is quiet (core.js) when it is a fulfilment and more element jobs are to
-  // come: those only store a value, and a later one settles the result. `unqueued` counts the
-  // element reactions on pending promises whose jobs are not queued yet; until the loop ends
-  // (`looping`) it is not known, and every job has its microtask.
+  // come: those only store a value, and a later one settles the result, on the spec's tick.
+  // `unqueued` counts the element reactions on pending promises whose jobs are not queued
+  // yet; until the loop ends (`looping`) it is not known, and every job has its microtask.
   function AllAggregate(result, values) {
     this.result = result;
     this.values = values;
@@ -268,9 +268,10 @@ module.exports = function installCollections(core) {
     this.queueHead = 0;
   }
 
-  // A job of map's may start a mapper: never quiet.
+  // Every job of map's and filter's is quiet (core.js): Bluebird runs them in its batches,
+  // and so may a mapper that one starts.
   MapAggregate.prototype.elementDue = function () {
-    return false;
+    return true;
   };
 
   MapAggregate.prototype.settled = function (index, fulfilled, value) {
