@@ -139,7 +139,7 @@ fn apply(engine: &mut Engine, command: u32) -> std::result::Result<(), EngineErr
     let id = command >> 2;
     match command & 3 {
         0 => engine.discard(id),
-        op => engine.settle(id, settled_state(op)?).map(drop),
+        op => engine.settle_quietly(id, settled_state(op)?),
     }
 }
 

@@ -24,6 +24,9 @@ pub enum EngineError {
     BadState(u32),
     /// A promise cannot wait on itself.
     SelfReaction(NodeId),
+    /// A settle sent without an answer (see [`Engine::settle_quietly`]) would leave an
+    /// unhandled rejection nobody is told of: the node has no reaction.
+    NoReaction(NodeId),
     /// The slab has handed out every id it can.
     Full,
 }
@@ -38,6 +41,12 @@ impl fmt::Display for EngineError {
             }
             EngineError::BadState(raw) => write!(f, "{raw} is not a settled state"),
             EngineError::SelfReaction(id) => write!(f, "engine node {id} cannot wait on itself"),
+            EngineError::NoReaction(id) => {
+                write!(
+                    f,
+                    "engine node {id} was rejected quietly but has no reaction"
+                )
+            }
             EngineError::Full => write!(f, "too many live promises"),
         }
     }
@@ -190,6 +199,17 @@ impl Engine {
             self.slab.remove(id);
         }
         Ok(SettleOutcome { jobs, unhandled })
+    }
+
+    /// [`settle`](Engine::settle) for a caller that will not read the outcome: it knows the
+    /// jobs (the node's reactions). A rejection with no reaction is refused, untouched: it
+    /// would be tracked as unhandled without the caller knowing.
+    pub fn settle_quietly(&mut self, id: NodeId, state: State) -> Result<()> {
+        let node = self.node(id)?;
+        if state == State::Rejected && node.state == State::Pending && node.head == 0 {
+            return Err(EngineError::NoReaction(id));
+        }
+        self.settle(id, state).map(drop)
     }
 
     /// A node for a promise rejected before anything observed it: tracked as unhandled.

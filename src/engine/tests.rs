@@ -125,6 +125,27 @@ fn a_rejection_without_reactions_is_tracked_until_handled() {
 }
 
 #[test]
+fn a_quiet_settle_refuses_a_rejection_nobody_would_hear_of() {
+    let mut engine = Engine::new();
+    let lonely = engine.create().unwrap();
+    assert_eq!(
+        engine.settle_quietly(lonely, State::Rejected),
+        Err(EngineError::NoReaction(lonely))
+    );
+    assert_eq!(engine.state(lonely), Some(State::Pending), "left untouched");
+    assert_eq!(engine.unhandled_count(), 0);
+    engine.settle_quietly(lonely, State::Fulfilled).unwrap();
+    assert_eq!(engine.live_nodes(), 0);
+    let parent = engine.create().unwrap();
+    let reaction = engine.then(parent, State::Pending, 0).unwrap();
+    engine.settle_quietly(parent, State::Rejected).unwrap();
+    assert_eq!(
+        drain(&mut engine),
+        vec![job(JobKind::Reject, reaction.target)]
+    );
+}
+
+#[test]
 fn a_rejection_with_reactions_is_not_tracked() {
     let mut engine = Engine::new();
     let id = engine.create().unwrap();
