@@ -16,7 +16,7 @@ module.exports = function installBind(core) {
 
   function bound(promise, receiver) {
     const result = new Promise(INTERNAL);
-    result._receiver = receiver;
+    core.setReceiver(result, receiver);
     follow(promise, result);
     return result;
   }
@@ -26,7 +26,7 @@ module.exports = function installBind(core) {
       const source = this;
       const result = new Promise(INTERNAL);
       const late = new LateReceiver();
-      result._receiver = late;
+      core.setReceiver(result, late);
       Promise.resolve(thisArg).then(
         (receiver) => {
           late.value = receiver;

@@ -69,7 +69,7 @@ module.exports = function installCancel(core) {
       return;
     }
     try {
-      callback.call(promise._receiver);
+      callback.call(core.receiverOf(promise));
     } catch (error) {
       // As Bluebird: an onCancel that throws is an uncaught exception, not a rejection.
       throwLater(error);

@@ -204,12 +204,11 @@ function inScope(resource, handler) {
 }
 
 function bindToCaller(promise) {
-  const onFulfilled = promise._onFulfilled;
-  const onRejected = promise._onRejected;
-  if (onFulfilled === undefined && onRejected === undefined) return;
-  const resource = new AsyncResource('ferrobird::Promise');
-  if (onFulfilled !== undefined) promise._onFulfilled = inScope(resource, onFulfilled);
-  if (onRejected !== undefined) promise._onRejected = inScope(resource, onRejected);
+  let resource = null;
+  runtime.wrapHandlers(promise, (handler) => {
+    if (resource === null) resource = new AsyncResource('ferrobird::Promise');
+    return inScope(resource, handler);
+  });
 }
 
 function setAsyncHooks(on) {

@@ -30,12 +30,10 @@ function createLibrary(options = {}) {
     this._bits = initialBits;
     this._id = 0;
     this._value = undefined;
-    // Handlers of the reaction that settles this promise. Once it is settled and unhandled,
-    // `_onRejected` holds the native shadow that reports it to Node (see unhandled.js).
-    this._onFulfilled = undefined;
-    this._onRejected = undefined;
-    // The `this` of handlers, set by Bluebird's `.bind()` and inherited by derived promises.
-    this._receiver = undefined;
+    // The handler(s) of the reaction that settles this promise (which ones: core.js's
+    // ON_FULFILLED and ON_REJECTED bits). Once it is settled and unhandled, the native shadow
+    // that reports it to Node (see unhandled.js). A bound promise also gets `_receiver`.
+    this._handler = undefined;
     // While pending with reactions: the targets that wait on it (core.js).
     this._waiters = undefined;
     if (executor !== INTERNAL) {
@@ -114,7 +112,7 @@ function createLibrary(options = {}) {
   // Bluebird's `_then`: `internalData` is the promise to settle (a new one when undefined).
   Promise.prototype._then = function _then(didFulfill, didReject, _, receiver, internalData) {
     const child = internalData === undefined ? new Promise(INTERNAL) : internalData;
-    if (receiver === undefined) receiver = this._receiver;
+    if (receiver === undefined) receiver = core.receiverOf(this);
     if (hooks.chained !== null) hooks.chained(this, child);
     const bits = this._bits;
     if ((bits & STATE) === PENDING) {

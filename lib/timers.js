@@ -66,7 +66,7 @@ module.exports = function installTimers(core) {
 
   Promise.prototype.timeout = function (ms, message) {
     const result = new Promise(INTERNAL);
-    result._receiver = this._receiver;
+    core.setReceiver(result, core.receiverOf(this));
     const timeout = new PendingTimeout(result, message);
     timeout.timer = setTimer(expire, +ms, timeout);
     this._then(settledInTime, failedInTime, undefined, timeout, undefined);

@@ -63,16 +63,17 @@ function runLibraryHandler(entry, kind, promise, reason) {
 
 function noop() {}
 
-// `promise` was rejected with no handler; its `_onRejected` slot holds the shadow until then.
+// `promise` was rejected with no handler; its `_handler` slot (free once it has settled) holds
+// the shadow until one comes.
 function track(promise) {
   const shadow = nativeReject.call(NativePromise, promise._value);
   owners.set(shadow, promise);
-  promise._onRejected = shadow;
+  promise._handler = shadow;
 }
 
 function handled(promise) {
-  const shadow = promise._onRejected;
-  promise._onRejected = undefined;
+  const shadow = promise._handler;
+  promise._handler = undefined;
   if (shadow !== undefined) nativeThen.call(shadow, undefined, noop);
   // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached; the
   // process event keeps Node's timing.
