@@ -32,7 +32,7 @@ test('arguments of the wrong type are TypeErrors from the glue', () => {
   assert.throws(() => binding.release('x'), Error);
   assert.throws(() => binding.cancel({}, 1), Error);
   assert.throws(() => binding.attachRing({}, 3), Error);
-  assert.throws(() => binding.attachRing(new ArrayBuffer(8), 4096, 0), /too small/);
+  assert.throws(() => binding.attachRing(new ArrayBuffer(8), 4096, 0, 0), /too small/);
 });
 
 // Non-integers written to the ring's argument slots arrive as 0 or wrapped ids: refused, never

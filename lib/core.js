@@ -416,9 +416,15 @@ function link(parent, target, aggregate, index) {
   const parentId = parent._id;
   const targetId = target === null ? 0 : target._id;
   if (state === PENDING) {
-    // A parent with no node gets one in the same call; its id comes back as the answer.
-    const id = engine.then(parentId, PENDING, targetId);
-    if (parentId === 0) parent._id = engine.answer();
+    // Nodes for a parent or target that has none are spares the engine made ahead; the link
+    // itself is a ring command. No call.
+    let parentNode = parentId;
+    if (parentNode === 0) {
+      parentNode = engine.takeNode();
+      parent._id = parentNode;
+    }
+    const id = targetId === 0 ? engine.takeNode() : targetId;
+    engine.linkLater(parentNode, id);
     if ((bits & TARGET) === 0) noteRoot(parent);
     register(id, target, index);
     if (target === null) {

@@ -1,7 +1,8 @@
 'use strict';
 // The engine as the runtime calls it: the addon's entry points and the ring shared with it
 // (src/binding/ring.rs). Layout, in Int32 slots:
-// [head, tail, answer, command count, arg0, arg1, arg2, result, commands ..., (kind, id) ...].
+// [head, tail, answer, command count, arg0, arg1, arg2, result, commands ..., spare count,
+// spare nodes ..., (kind, id) ...].
 //
 // The hot calls (then, settle, lock, rejectUnobserved, refill) are raw N-API callbacks that
 // take their arguments from the ring and leave their result there (src/binding/fast.rs): a
@@ -21,12 +22,16 @@ const ARG2 = 6;
 const RESULT = 7;
 const COMMANDS = 8;
 const COMMAND_CAPACITY = 1024;
-const JOB_SLOTS = COMMANDS + COMMAND_CAPACITY;
-// A command's operation, in its low two bits (ring.rs); a settle's is the state.
+const SPARE_COUNT = COMMANDS + COMMAND_CAPACITY;
+const SPARES = SPARE_COUNT + 1;
+const SPARE_CAPACITY = 64;
+const JOB_SLOTS = SPARES + SPARE_CAPACITY;
+// A command's operation, in its low three bits (ring.rs); a settle's is the state.
 const DISCARD = 0;
+const LINK = 3;
 
 const ring = new Int32Array(new ArrayBuffer((JOB_SLOTS + 2 * JOBS) * 4));
-binding.attachRing(ring.buffer, JOBS, COMMAND_CAPACITY);
+binding.attachRing(ring.buffer, JOBS, COMMAND_CAPACITY, SPARE_CAPACITY);
 const fast = binding.fastEntryPoints();
 const fastThen = fast.then;
 const fastSettle = fast.settle;
@@ -84,13 +89,40 @@ function command(id, op) {
     fastRefill();
     count = 0;
   }
-  ring[COMMANDS + count] = (id << 2) | op;
+  ring[COMMANDS + count] = (id << 3) | op;
   ring[COMMAND_COUNT] = count + 1;
 }
 
 // Frees the node `id`: it is never handed out again while JS may still hold it.
 function discardLater(id) {
   command(id, DISCARD);
+}
+
+// A pending node for a promise that needs one, made ahead by the engine: no call, except when
+// the spares have run out (any call tops them up).
+function takeNode() {
+  let count = ring[SPARE_COUNT];
+  if (count === 0) {
+    fastRefill();
+    count = ring[SPARE_COUNT];
+    if (count === 0) throw new Error('ferrobird engine: too many live promises');
+  }
+  count--;
+  ring[SPARE_COUNT] = count;
+  return ring[SPARES + count];
+}
+
+// Makes the node `target` a reaction of the pending node `parent`, as `then` on a pending
+// promise does.
+function linkLater(parent, target) {
+  let count = ring[COMMAND_COUNT];
+  if (count > COMMAND_CAPACITY - 2) {
+    fastRefill();
+    count = 0;
+  }
+  ring[COMMANDS + count] = (target << 3) | LINK;
+  ring[COMMANDS + count + 1] = parent;
+  ring[COMMAND_COUNT] = count + 2;
 }
 
 // Settles the pending node `id` with `state` (FULFILLED 1, REJECTED 2), for a caller that
@@ -110,6 +142,8 @@ module.exports = {
   answer,
   discardLater,
   settleLater,
+  takeNode,
+  linkLater,
   cancel: binding.cancel,
   discard: binding.discard,
   release: binding.release,

@@ -66,19 +66,22 @@ fn reject_unobserved(engine: &mut Engine, ring: Ring) -> std::result::Result<(),
     Ok(())
 }
 
-/// Moves jobs that did not fit into the ring (and, like every call, applies the commands).
+/// Moves jobs that did not fit into the ring (and, like every call, applies the commands and
+/// tops up the spare nodes).
 fn refill(engine: &mut Engine, ring: Ring) -> std::result::Result<(), EngineError> {
     ring.flush(engine);
     Ok(())
 }
 
-/// Runs `op` on this thread's engine and ring, after the commands; a refusal or a panic is
-/// thrown as a JS `Error`.
+/// Runs `op` on this thread's engine and ring, after the commands and before the spare nodes
+/// are topped up; a refusal or a panic is thrown as a JS `Error`.
 fn call(env: sys::napi_env, op: Op) -> sys::napi_value {
     let outcome = match ring::current() {
         Some(ring) => guard::with_engine(|engine| {
             ring.apply_commands(engine)?;
-            op(engine, ring)
+            let done = op(engine, ring);
+            ring.top_up_spares(engine);
+            done
         })
         .map_err(|failure| failure.to_string()),
         None => Err("ferrobird engine: the job ring is not attached".to_owned()),

@@ -20,15 +20,20 @@ use crate::guard;
 pub(crate) const WAS_UNHANDLED: u32 = 1 << 30;
 
 /// Runs `op` on this thread's engine (see [`guard`]), after the commands JS wrote to the ring
-/// (discards and settles); a panic or engine error becomes a JS error.
+/// and before its spare nodes are topped up; a panic or engine error becomes a JS error.
 fn with_engine<T>(
     op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
 ) -> Result<T> {
     guard::with_engine(|engine| {
-        if let Some(ring) = ring::current() {
+        let ring = ring::current();
+        if let Some(ring) = ring {
             ring.apply_commands(engine)?;
         }
-        op(engine)
+        let done = op(engine);
+        if let Some(ring) = ring {
+            ring.top_up_spares(engine);
+        }
+        done
     })
     .map_err(|failure| Error::new(Status::GenericFailure, failure.to_string()))
 }
@@ -70,10 +75,16 @@ pub fn release(id: u32) -> Result<Vec<u32>> {
 }
 
 /// Hands the engine the shared job ring (see `ring.rs`): an eight-slot header, room for
-/// `commands` commands, then `capacity` jobs.
+/// `commands` commands, a count and `spares` spare nodes, then `capacity` jobs.
 #[napi]
-pub fn attach_ring(env: Env, buffer: JsArrayBuffer, capacity: u32, commands: u32) -> Result<()> {
-    ring::attach(env, buffer, capacity, commands)?;
+pub fn attach_ring(
+    env: Env,
+    buffer: JsArrayBuffer,
+    capacity: u32,
+    commands: u32,
+    spares: u32,
+) -> Result<()> {
+    ring::attach(env, buffer, capacity, commands, spares)?;
     with_engine(|engine| {
         if let Some(ring) = ring::current() {
             ring.flush(engine);
@@ -89,12 +100,13 @@ pub fn has_reactions(id: u32) -> Result<bool> {
 }
 
 /// Engine counters for tests and benchmarks: [live nodes, queued jobs, unhandled, bytes on
-/// the Rust heap].
+/// the Rust heap]. Live nodes leave out the spare ones, which no promise has yet.
 #[napi]
 pub fn stats() -> Result<Vec<u32>> {
     with_engine(|engine| {
+        let spares = ring::current().map_or(0, |ring| ring.spare_nodes());
         Ok(vec![
-            engine.live_nodes() as u32,
+            (engine.live_nodes() as u32).saturating_sub(spares),
             engine.queued_jobs() as u32,
             engine.unhandled_count() as u32,
             engine.heap_bytes() as u32,

@@ -144,6 +144,24 @@ impl Engine {
         })
     }
 
+    /// Appends `target` to the reactions of the pending node `parent`: what
+    /// [`then`](Engine::then) does for a pending parent, for a caller that has both nodes and
+    /// needs no answer.
+    pub fn link(&mut self, parent: NodeId, target: NodeId) -> Result<()> {
+        if self.node(parent)?.state != State::Pending {
+            return Err(EngineError::NotPending(parent));
+        }
+        if target == parent {
+            return Err(EngineError::SelfReaction(parent));
+        }
+        if target == 0 {
+            return Err(EngineError::NoNode(0));
+        }
+        let target = self.waiting_target(target)?;
+        self.append_reaction(parent, target);
+        Ok(())
+    }
+
     /// A new pending parent node with `target` (allocated when 0) as its first reaction: what
     /// [`create`](Engine::create) then [`then`](Engine::then) do, in one operation, for a
     /// pending promise that gets its first reaction. Returns (parent, target).

@@ -13,9 +13,9 @@ pub struct Slab {
 }
 
 impl Slab {
-    /// The largest number of ids the slab hands out: ids travel to JS in 29 bits, beside a
-    /// two-bit operation in the binding's ring commands.
-    pub const MAX_ID: u32 = (1 << 29) - 1;
+    /// The largest number of ids the slab hands out: ids travel to JS in 28 bits, beside a
+    /// three-bit operation in the binding's ring commands.
+    pub const MAX_ID: u32 = (1 << 28) - 1;
 
     pub fn insert(&mut self, node: Node) -> Option<NodeId> {
         let index = match self.free.pop() {

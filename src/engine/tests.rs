@@ -42,6 +42,37 @@ fn reactions_run_in_registration_order() {
 }
 
 #[test]
+fn link_appends_like_then_on_a_pending_parent_and_refuses_what_then_refuses() {
+    let mut engine = Engine::new();
+    let parent = engine.create().unwrap();
+    let first = engine.create().unwrap();
+    let second = engine.create().unwrap();
+    engine.link(parent, first).unwrap();
+    let third = engine.then(parent, State::Pending, 0).unwrap().target;
+    engine.link(parent, second).unwrap();
+    assert_eq!(
+        engine.link(parent, first),
+        Err(EngineError::AlreadyWaiting(first))
+    );
+    assert_eq!(
+        engine.link(parent, parent),
+        Err(EngineError::SelfReaction(parent))
+    );
+    assert_eq!(engine.link(parent, 0), Err(EngineError::NoNode(0)));
+    assert_eq!(engine.settle(parent, State::Fulfilled).unwrap().jobs, 3);
+    let order: Vec<_> = drain(&mut engine).into_iter().map(|j| j.target).collect();
+    assert_eq!(order, vec![first, third, second]);
+    let done = engine.create().unwrap();
+    engine.settle(done, State::Fulfilled).unwrap();
+    let settled = engine.reject_unobserved().unwrap();
+    let target = engine.create().unwrap();
+    assert_eq!(
+        engine.link(settled, target),
+        Err(EngineError::NotPending(settled))
+    );
+}
+
+#[test]
 fn then_on_a_settled_promise_enqueues_at_once() {
     let mut engine = Engine::new();
     let outcome = engine.then(0, State::Rejected, 0).unwrap();
