@@ -435,21 +435,27 @@ function link(parent, target, aggregate, index) {
     }
     return;
   }
-  const answer = engine.then(parentId, state, targetId);
-  if (parentId !== 0) {
-    parent._id = 0;
-    if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
-    if (answer > ID_MASK) unhandled.handled(parent);
+  if (parentId === 0) {
+    queueSettledJob(target, aggregate, index, state, parent._value);
+    return;
   }
+  // A settled parent with a node is an unhandled rejection: the engine says whether it was.
+  const answer = engine.then(parentId, state, targetId);
+  parent._id = 0;
+  if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
+  if (answer > ID_MASK) unhandled.handled(parent);
   register(answer & ID_MASK, target, index);
   args.push(target === null ? aggregate : target, parent._value, 1);
   schedule();
 }
 
 // Queues a reaction job on a source with no node, settled with `state` and `value`: for
-// `target`, or when `target` is null, for element `index` of `aggregate`.
+// `target`, or when `target` is null, for element `index` of `aggregate`. A ring command, on
+// a spare node when the target has none.
 function queueSettledJob(target, aggregate, index, state, value) {
-  const id = engine.then(0, state, target === null ? 0 : target._id) & ID_MASK;
+  const targetId = target === null ? 0 : target._id;
+  const id = targetId === 0 ? engine.takeNode() : targetId;
+  engine.enqueueLater(id, state);
   register(id, target, index);
   args.push(target === null ? aggregate : target, value, 1);
   schedule();

@@ -29,6 +29,7 @@ const JOB_SLOTS = SPARES + SPARE_CAPACITY;
 // A command's operation, in its low three bits (ring.rs); a settle's is the state.
 const DISCARD = 0;
 const LINK = 3;
+const ENQUEUE = 4; // + the state
 
 const ring = new Int32Array(new ArrayBuffer((JOB_SLOTS + 2 * JOBS) * 4));
 binding.attachRing(ring.buffer, JOBS, COMMAND_CAPACITY, SPARE_CAPACITY);
@@ -125,6 +126,12 @@ function linkLater(parent, target) {
   ring[COMMAND_COUNT] = count + 2;
 }
 
+// Enqueues a reaction job for the pending node `target` on a promise that settled with
+// `state` and has no node, as `then` on it does.
+function enqueueLater(target, state) {
+  command(target, ENQUEUE + state);
+}
+
 // Settles the pending node `id` with `state` (FULFILLED 1, REJECTED 2), for a caller that
 // knows the outcome: its reactions' jobs, which the caller queues now, and no unhandled
 // rejection (the node has reactions, or is fulfilled). The jobs reach the ring at the next
@@ -144,6 +151,7 @@ module.exports = {
   settleLater,
   takeNode,
   linkLater,
+  enqueueLater,
   cancel: binding.cancel,
   discard: binding.discard,
   release: binding.release,

@@ -18,7 +18,9 @@
 //!   reaction (unhandled: the node stays) needs the engine's answer, and makes a call;
 //! - op 3, link: `id` becomes a reaction of the pending node in the next slot (`then` on a
 //!   pending promise, an element of `Promise.all` or `map`); with spare nodes, JS needs no
-//!   answer.
+//!   answer;
+//! - op 5 or 6, enqueue a fulfil or reject job for `id`: a reaction on a promise that settled
+//!   with no node (`resolve(1).then(f)`).
 //!
 //! The binding applies the commands, in order, at the start of the next call, before anything
 //! can allocate or enqueue: so a discarded id is never handed out while JS may still hold it,
@@ -52,6 +54,8 @@ const ARGS: usize = 4;
 const RESULT: usize = 7;
 const COMMANDS: usize = 8;
 const LINK: u32 = 3;
+/// Enqueue ops are 4 + the settled state (1 fulfilled, 2 rejected).
+const ENQUEUE: u32 = 4;
 /// Head and tail count modulo 2^30 so they stay small integers on the JS side.
 const COUNTER_MASK: u32 = (1 << 30) - 1;
 
@@ -146,6 +150,9 @@ impl Ring {
                 LINK => {
                     i += 1;
                     engine.link(self.read(COMMANDS + i), id)
+                }
+                op if op > ENQUEUE => {
+                    settled_state(op - ENQUEUE).and_then(|state| engine.enqueue(id, state))
                 }
                 op => settled_state(op).and_then(|state| engine.settle_quietly(id, state)),
             };

@@ -162,6 +162,16 @@ impl Engine {
         Ok(())
     }
 
+    /// Enqueues a reaction job of `kind` for the pending node `target`, whose parent has no
+    /// node (it settled with nothing waiting): what [`then`](Engine::then) does with parent 0,
+    /// for a caller that has the target's node and needs no answer.
+    pub fn enqueue(&mut self, target: NodeId, state: State) -> Result<()> {
+        if target == 0 {
+            return Err(EngineError::NoNode(0));
+        }
+        self.then(0, state, target).map(drop)
+    }
+
     /// A new pending parent node with `target` (allocated when 0) as its first reaction: what
     /// [`create`](Engine::create) then [`then`](Engine::then) do, in one operation, for a
     /// pending promise that gets its first reaction. Returns (parent, target).

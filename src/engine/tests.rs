@@ -73,6 +73,27 @@ fn link_appends_like_then_on_a_pending_parent_and_refuses_what_then_refuses() {
 }
 
 #[test]
+fn enqueue_is_then_on_a_settled_parent_with_no_node() {
+    let mut engine = Engine::new();
+    let target = engine.create().unwrap();
+    engine.enqueue(target, State::Rejected).unwrap();
+    assert_eq!(drain(&mut engine), vec![job(JobKind::Reject, target)]);
+    assert_eq!(
+        engine.enqueue(0, State::Fulfilled),
+        Err(EngineError::NoNode(0))
+    );
+    assert_eq!(
+        engine.enqueue(target, State::Pending),
+        Err(EngineError::BadState(0))
+    );
+    let settled = engine.reject_unobserved().unwrap();
+    assert_eq!(
+        engine.enqueue(settled, State::Fulfilled),
+        Err(EngineError::NotPending(settled))
+    );
+}
+
+#[test]
 fn then_on_a_settled_promise_enqueues_at_once() {
     let mut engine = Engine::new();
     let outcome = engine.then(0, State::Rejected, 0).unwrap();
