@@ -8,6 +8,10 @@
 // take their arguments from the ring and leave their result there (src/binding/fast.rs): a
 // call that passes JS numbers pays for reading each one and for the result's handle, a quarter
 // of a ~75 ns call (perf). The wrappers below keep the call shapes of an ordinary binding.
+//
+// Most operations need no answer and make no call: settles, links and enqueues are commands
+// written to the ring, nodes for new promises come from the spares every call tops up, and
+// the engine applies the commands in order at the start of its next call.
 
 const binding = require('./binding');
 
