@@ -2,8 +2,9 @@
 // What one call into the engine costs (DESIGN.md rule 4: measure the hot entry points' glue).
 // The hot calls are raw N-API callbacks that take their arguments through the shared ring
 // (src/binding/fast.rs); the cold ones go through napi-rs's #[napi] glue, which reads each
-// argument and makes a handle for the result. Each row is the median over ROUNDS loops of
-// CALLS calls, in ns per call. Part of `npm run bench`.
+// argument and makes a handle for the result. Most operations are now ring commands, applied
+// by the engine's next call: the last two rows. Each row is the median over ROUNDS loops of
+// CALLS operations, in ns per operation. Part of `npm run bench`.
 const path = require('path');
 const median = require('./lib/median');
 
@@ -41,6 +42,23 @@ function settleAll() {
   for (let i = 0; i < CALLS; i++) engine.settle(ids[i], 1);
 }
 
+// The same two operations as ring commands, as the runtime makes them now: nodes from the
+// spares, the link and the settle written to the ring, all applied by the calls that the
+// spares and the command buffer running out make, and one call at the end.
+function linkByCommand() {
+  for (let i = 0; i < CALLS; i++) {
+    const parent = engine.takeNode();
+    engine.linkLater(parent, engine.takeNode());
+    ids[i] = parent;
+  }
+  engine.refill();
+}
+
+function settleByCommand() {
+  for (let i = 0; i < CALLS; i++) engine.settleLater(ids[i], 1);
+  engine.refill();
+}
+
 // Hands every queued job back as done (their targets are this script's bare nodes), so that
 // each round starts from the same engine state.
 function drain() {
@@ -65,6 +83,8 @@ const rows = [
   }, nothing)],
   ['raw: fused create + then on a pending promise (`then`)', nsPerCall(nothing, createThen, settleAll)],
   ['raw: settle a node with one reaction (`settle`)', nsPerCall(createThen, settleAll, nothing)],
+  ['commands: two spare nodes and a link (`takeNode`, `linkLater`), applied', nsPerCall(nothing, linkByCommand, settleByCommand)],
+  ['command: settle a node with one reaction (`settleLater`), applied', nsPerCall(linkByCommand, settleByCommand, nothing)],
 ];
 
 console.log(`Engine calls, ns per call, median of ${ROUNDS} loops of ${CALLS}\n`);
