@@ -205,7 +205,7 @@ pub fn attach(
     if !capacity.is_power_of_two() || capacity > 1 << 20 || commands > 1 << 16 || spares > 1 << 16 {
         return Err(napi::Error::new(
             Status::InvalidArg,
-            "ring capacity must be a power of two",
+            "ring sizes out of range: jobs a power of two up to 2^20, commands and spares up to 2^16",
         ));
     }
     let mut data = ptr::null_mut();
