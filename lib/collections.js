@@ -28,23 +28,22 @@ module.exports = function installCollections(core) {
 
   // What an element of a collection is now: a plain value, or a fulfilled promise's value.
   // Anything else gets an element reaction that reports `index` to `aggregate` (its
-  // `settled`), and the answer is WAITING.
+  // `settled`), and the answer is WAITING when the promise is pending (its job comes when it
+  // settles), QUEUED when it is rejected or cancelled (its job is queued now).
   const WAITING = Object.freeze({});
+  const QUEUED = Object.freeze({});
 
   function valueNowOrReact(value, aggregate, index) {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
     const promise = asOwnPromise(value);
-    if ((promise._bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
+    const bits = promise._bits;
+    if ((bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
     core.addElementReaction(promise, aggregate, index);
-    return WAITING;
+    return (bits & STATE) === 0 ? WAITING : QUEUED;
   }
 
-  // Whether an element that got an element reaction waits on a pending promise: its own, or
-  // the one valueNowOrReact made for a thenable, pending until its thenable job. (Or rejected
-  // at once, by a throwing `then` getter: counted as pending, but its rejection job, queued
-  // now, settles the result before any count matters.)
-  function isPending(element) {
-    return !isPromise(element) || element.constructor !== Promise || (element._bits & STATE) === 0;
+  function isReacting(value) {
+    return value === WAITING || value === QUEUED;
   }
 
   const esAll = Promise.all;
@@ -149,12 +148,9 @@ module.exports = function installCollections(core) {
     if (length === 0) core.resolve(result, values);
     let fulfilled = 0; // elements already fulfilled: their values are stored now
     for (let i = 0; i < length; i++) {
-      const element = input[i];
-      const value = valueNowOrReact(element, aggregate, i);
-      if (value === WAITING) {
-        if (isPending(element)) aggregate.unqueued++;
-        continue;
-      }
+      const value = valueNowOrReact(input[i], aggregate, i);
+      if (value === WAITING) aggregate.unqueued++;
+      if (isReacting(value)) continue;
       values[i] = value;
       fulfilled++;
     }
@@ -311,7 +307,7 @@ module.exports = function installCollections(core) {
         return;
       }
       result = valueNowOrReact(result, this, index + this.values.length);
-      if (result !== WAITING) this.finish(index, result);
+      if (!isReacting(result)) this.finish(index, result);
     }
     if (this.queueHead === queue.length && this.queueHead > 0) {
       this.queue = [];
@@ -347,7 +343,7 @@ module.exports = function installCollections(core) {
       const aggregate = new MapAggregate(result, new Array(length), mapper, limit, keep);
       for (let i = 0; i < length && !aggregate.done; i++) {
         const value = valueNowOrReact(values[i], aggregate, i);
-        if (value !== WAITING) aggregate.arrived(i, value);
+        if (!isReacting(value)) aggregate.arrived(i, value);
       }
       aggregate.pump();
       return cancelsInputs(result, values);
