@@ -87,15 +87,20 @@ function answer() {
 }
 
 // Commands run at the start of the engine's next call, in order, without a call of their own
-// (ring.rs).
-function command(id, op) {
+// (ring.rs). Returns the first of `n` command slots now the caller's, after a call that
+// empties the buffer when they do not fit.
+function commandSlots(n) {
   let count = ring[COMMAND_COUNT];
-  if (count === COMMAND_CAPACITY) {
+  if (count > COMMAND_CAPACITY - n) {
     fastRefill();
     count = 0;
   }
-  ring[COMMANDS + count] = (id << 3) | op;
-  ring[COMMAND_COUNT] = count + 1;
+  ring[COMMAND_COUNT] = count + n;
+  return COMMANDS + count;
+}
+
+function command(id, op) {
+  ring[commandSlots(1)] = (id << 3) | op;
 }
 
 // Frees the node `id`: it is never handed out again while JS may still hold it.
@@ -120,14 +125,9 @@ function takeNode() {
 // Makes the node `target` a reaction of the pending node `parent`, as `then` on a pending
 // promise does.
 function linkLater(parent, target) {
-  let count = ring[COMMAND_COUNT];
-  if (count > COMMAND_CAPACITY - 2) {
-    fastRefill();
-    count = 0;
-  }
-  ring[COMMANDS + count] = (target << 3) | LINK;
-  ring[COMMANDS + count + 1] = parent;
-  ring[COMMAND_COUNT] = count + 2;
+  const slot = commandSlots(2);
+  ring[slot] = (target << 3) | LINK;
+  ring[slot + 1] = parent;
 }
 
 // Enqueues a reaction job for the pending node `target` on a promise that settled with
