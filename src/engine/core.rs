@@ -233,9 +233,11 @@ impl Engine {
     /// jobs (the node's reactions). A rejection with no reaction is refused, untouched: it
     /// would be tracked as unhandled without the caller knowing.
     pub fn settle_quietly(&mut self, id: NodeId, state: State) -> Result<()> {
-        let node = self.node(id)?;
-        if state == State::Rejected && node.state == State::Pending && node.head == 0 {
-            return Err(EngineError::NoReaction(id));
+        if state == State::Rejected {
+            let node = self.node(id)?;
+            if node.state == State::Pending && node.head == 0 {
+                return Err(EngineError::NoReaction(id));
+            }
         }
         self.settle(id, state).map(drop)
     }
