@@ -77,13 +77,8 @@ fn refill(engine: &mut Engine, ring: Ring) -> std::result::Result<(), EngineErro
 /// are topped up; a refusal or a panic is thrown as a JS `Error`.
 fn call(env: sys::napi_env, op: Op) -> sys::napi_value {
     let outcome = match ring::current() {
-        Some(ring) => guard::with_engine(|engine| {
-            ring.apply_commands(engine)?;
-            let done = op(engine, ring);
-            ring.top_up_spares(engine);
-            done
-        })
-        .map_err(|failure| failure.to_string()),
+        Some(ring) => guard::with_engine(|engine| ring.serve(engine, |engine| op(engine, ring)))
+            .map_err(|failure| failure.to_string()),
         None => Err("ferrobird engine: the job ring is not attached".to_owned()),
     };
     if let Err(message) = outcome {

@@ -24,16 +24,9 @@ pub(crate) const WAS_UNHANDLED: u32 = 1 << 30;
 fn with_engine<T>(
     op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
 ) -> Result<T> {
-    guard::with_engine(|engine| {
-        let ring = ring::current();
-        if let Some(ring) = ring {
-            ring.apply_commands(engine)?;
-        }
-        let done = op(engine);
-        if let Some(ring) = ring {
-            ring.top_up_spares(engine);
-        }
-        done
+    guard::with_engine(|engine| match ring::current() {
+        Some(ring) => ring.serve(engine, op),
+        None => op(engine),
     })
     .map_err(|failure| Error::new(Status::GenericFailure, failure.to_string()))
 }

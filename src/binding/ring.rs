@@ -131,9 +131,22 @@ impl Ring {
         self.write(TAIL, tail);
     }
 
+    /// Runs an engine call's `op` the way every call runs: after the commands JS has written
+    /// since the last call, and before the spare nodes are topped up.
+    pub fn serve<T>(
+        self,
+        engine: &mut Engine,
+        op: impl FnOnce(&mut Engine) -> std::result::Result<T, EngineError>,
+    ) -> std::result::Result<T, EngineError> {
+        self.apply_commands(engine)?;
+        let done = op(engine);
+        self.top_up_spares(engine);
+        done
+    }
+
     /// Applies the commands JS has written since the last call, in order. Every command is
     /// applied even if one fails; the first failure (a JS bookkeeping error) is reported.
-    pub fn apply_commands(self, engine: &mut Engine) -> std::result::Result<(), EngineError> {
+    fn apply_commands(self, engine: &mut Engine) -> std::result::Result<(), EngineError> {
         let count = self.read(COMMAND_COUNT);
         if count == 0 {
             return Ok(());
@@ -171,7 +184,7 @@ impl Ring {
 
     /// Makes spare nodes until there are as many as the ring holds (fewer if the engine is
     /// full: JS then finds none and calls, and the call reports it).
-    pub fn top_up_spares(self, engine: &mut Engine) {
+    fn top_up_spares(self, engine: &mut Engine) {
         let slot = self.spare_count_slot();
         let mut count = self.read(slot);
         if count >= self.spares {
