@@ -41,6 +41,9 @@ test('the raw entry points refuse garbage arguments', () => {
   assert.throws(() => engine.settle('x', {}), engineError);
   assert.throws(() => engine.settle(-1, 1), engineError);
   assert.throws(() => engine.then(-5, 1, 0), engineError);
+  // A pending parent with no node: the runtime links such a parent by a ring command, on a
+  // spare node; the call refuses it.
+  assert.throws(() => engine.then(0, 0, 0), engineError);
   assert.throws(() => engine.lock(0x3ffffff0), engineError);
 });
 
@@ -48,8 +51,8 @@ test('the raw entry points are plain functions that take no arguments', () => {
   const fast = binding.fastEntryPoints();
   assert.deepStrictEqual(Object.keys(fast).sort(), ['lock', 'refill', 'rejectUnobserved', 'settle', 'then']);
   // Arguments passed the ordinary way are ignored: the ring's slots are what counts.
-  engine.ring[4] = 0x3fffffff;
-  engine.ring[5] = 1;
+  engine.ring[3] = 0x3fffffff; // arg0 (lib/engine.js)
+  engine.ring[4] = 1; // arg1
   assert.throws(() => fast.settle(1, 1), engineError);
 });
 

@@ -31,20 +31,13 @@ function nsPerCall(setup, timed, after) {
 
 const nothing = () => {};
 
-function createThen() {
-  for (let i = 0; i < CALLS; i++) {
-    engine.then(0, 0, 0);
-    ids[i] = engine.answer();
-  }
-}
-
 function settleAll() {
   for (let i = 0; i < CALLS; i++) engine.settle(ids[i], 1);
 }
 
-// The same two operations as ring commands, as the runtime makes them now: nodes from the
-// spares, the link and the settle written to the ring, all applied by the calls that the
-// spares and the command buffer running out make, and one call at the end.
+// A pending node with one reaction, as the runtime makes it: nodes from the spares, the link
+// written to the ring, all applied by the calls that the spares and the command buffer
+// running out make, and one call at the end. The settle, as a raw call or as a command.
 function linkByCommand() {
   for (let i = 0; i < CALLS; i++) {
     const parent = engine.takeNode();
@@ -81,8 +74,7 @@ const rows = [
   ['#[napi] glue, one argument, no work (`hasReactions`)', nsPerCall(nothing, () => {
     for (let i = 0; i < CALLS; i++) binding.hasReactions(1);
   }, nothing)],
-  ['raw: fused create + then on a pending promise (`then`)', nsPerCall(nothing, createThen, settleAll)],
-  ['raw: settle a node with one reaction (`settle`)', nsPerCall(createThen, settleAll, nothing)],
+  ['raw: settle a node with one reaction (`settle`)', nsPerCall(linkByCommand, settleAll, nothing)],
   ['commands: two spare nodes and a link (`takeNode`, `linkLater`), applied', nsPerCall(nothing, linkByCommand, settleByCommand)],
   ['command: settle a node with one reaction (`settleLater`), applied', nsPerCall(linkByCommand, settleByCommand, nothing)],
 ];

@@ -1,7 +1,7 @@
 'use strict';
 // The engine as the runtime calls it: the addon's entry points and the ring shared with it
 // (src/binding/ring.rs). Layout, in Int32 slots:
-// [head, tail, answer, command count, arg0, arg1, arg2, result, commands ..., spare count,
+// [head, tail, command count, arg0, arg1, arg2, result, commands ..., spare count,
 // spare nodes ..., (kind, id) ...].
 //
 // The hot calls (then, settle, lock, rejectUnobserved, refill) are raw N-API callbacks that
@@ -18,13 +18,12 @@ const binding = require('./binding');
 const JOBS = 4096;
 const HEAD = 0;
 const TAIL = 1;
-const ANSWER = 2;
-const COMMAND_COUNT = 3;
-const ARG0 = 4;
-const ARG1 = 5;
-const ARG2 = 6;
-const RESULT = 7;
-const COMMANDS = 8;
+const COMMAND_COUNT = 2;
+const ARG0 = 3;
+const ARG1 = 4;
+const ARG2 = 5;
+const RESULT = 6;
+const COMMANDS = 7;
 const COMMAND_CAPACITY = 1024;
 const SPARE_COUNT = COMMANDS + COMMAND_CAPACITY;
 const SPARES = SPARE_COUNT + 1;
@@ -44,9 +43,10 @@ const fastLock = fast.lock;
 const fastRejectUnobserved = fast.rejectUnobserved;
 const fastRefill = fast.refill;
 
-// A reaction of `target` (0: a new node) on `parent` (0: a promise with no node, whose state
-// is `state`; a pending one gets its node now, and its id is answer()). Returns the target's
-// id, with bit 30 set when the parent was an unhandled rejection until now.
+// A reaction of `target` (0: a new node) on `parent`, a settled node (an unhandled rejection),
+// or 0 for a promise with no node settled with `state`. Returns the target's id, with bit 30
+// set when the parent was an unhandled rejection until now. (A pending parent is linked by a
+// command, linkLater.)
 function then(parent, state, target) {
   ring[ARG0] = parent;
   ring[ARG1] = state;
@@ -79,11 +79,6 @@ function rejectUnobserved() {
 // Moves jobs that did not fit into the ring, and applies the commands.
 function refill() {
   fastRefill();
-}
-
-// The second result of the last call (the parent id of then's fused create).
-function answer() {
-  return ring[ANSWER];
 }
 
 // Commands run at the start of the engine's next call, in order, without a call of their own
@@ -150,7 +145,6 @@ module.exports = {
   lock,
   rejectUnobserved,
   refill,
-  answer,
   discardLater,
   settleLater,
   takeNode,

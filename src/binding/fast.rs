@@ -17,22 +17,17 @@ use napi_derive::napi;
 
 use super::ring::{self, Ring};
 use super::WAS_UNHANDLED;
-use crate::engine::{Engine, EngineError, State};
+use crate::engine::{Engine, EngineError};
 use crate::guard;
 
 type Op = fn(&mut Engine, Ring) -> std::result::Result<(), EngineError>;
 
 /// Registers (parent: arg0, state: arg1, target: arg2) as in the `#[napi]` surface's `then`:
 /// result = the target id, with bit 30 set when the parent was an unhandled rejection until
-/// now; a pending parent with no node gets one, and its id is the answer.
+/// now. The runtime calls it only for that parent (a settled one with a node); a pending
+/// parent is linked by a ring command.
 fn then(engine: &mut Engine, ring: Ring) -> std::result::Result<(), EngineError> {
     let (parent, state, target) = (ring.arg(0), ring.arg(1), ring.arg(2));
-    if parent == 0 && state == State::Pending as u32 {
-        let (parent, target) = engine.create_then(target)?;
-        ring.answer(parent);
-        ring.set_result(target);
-        return Ok(());
-    }
     let outcome = engine.then(parent, super::settled_state(state)?, target)?;
     ring.flush(engine);
     let unhandled = if outcome.was_unhandled {

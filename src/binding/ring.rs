@@ -1,14 +1,13 @@
 //! The job ring: engine jobs shared with JS without a call per job.
 //!
 //! JS allocates one `ArrayBuffer` at load time and hands it to [`attach_ring`]. Its layout, in
-//! `i32` slots: `[head, tail, answer, command count, arg0, arg1, arg2, result, commands x C,
+//! `i32` slots: `[head, tail, command count, arg0, arg1, arg2, result, commands x C,
 //! spare count, spares x S, (kind, target) x capacity]`.
 //! After every engine operation the binding moves newly enqueued jobs from the engine's queue
 //! into the ring while it has space; JS reads them at `head` and advances it. Jobs that do not
 //! fit stay in the engine's queue, in order, until JS finds the ring empty and calls `refill`.
 //!
-//! The same buffer carries more, so that it costs no call of its own: `answer`, a second result
-//! of the call just made (the parent id of a fused create-and-then); spare nodes, pending
+//! The same buffer carries more, so that it costs no call of its own: spare nodes, pending
 //! nodes made ahead that JS takes as new promises need them (every call tops them up); and
 //! the commands, changes to nodes whose result JS already knows. A command is `id << 3 | op`:
 //! - op 0, discard: a node JS is done with (a terminal reaction whose job has run);
@@ -48,11 +47,10 @@ use crate::engine::{Engine, EngineError};
 
 const HEAD: usize = 0;
 const TAIL: usize = 1;
-const ANSWER: usize = 2;
-const COMMAND_COUNT: usize = 3;
-const ARGS: usize = 4;
-const RESULT: usize = 7;
-const COMMANDS: usize = 8;
+const COMMAND_COUNT: usize = 2;
+const ARGS: usize = 3;
+const RESULT: usize = 6;
+const COMMANDS: usize = 7;
 const LINK: u32 = 3;
 /// Enqueue ops are 4 + the settled state (1 fulfilled, 2 rejected).
 const ENQUEUE: u32 = 4;
@@ -105,11 +103,6 @@ impl Ring {
     /// The result of the hot call being made.
     pub fn set_result(self, value: u32) {
         self.write(RESULT, value);
-    }
-
-    /// Hands JS a second result of the current call.
-    pub fn answer(self, value: u32) {
-        self.write(ANSWER, value);
     }
 
     /// Moves queued jobs into the ring while it has room.
@@ -206,7 +199,7 @@ pub fn current() -> Option<Ring> {
     RING.with(Cell::get)
 }
 
-/// Takes the ring buffer: at least 32 + 4 x commands + 4 x (1 + spares) + 8 x capacity bytes,
+/// Takes the ring buffer: at least 28 + 4 x commands + 4 x (1 + spares) + 8 x capacity bytes,
 /// capacity a power of two.
 pub fn attach(
     env: Env,

@@ -172,22 +172,6 @@ impl Engine {
         self.then(0, state, target).map(drop)
     }
 
-    /// A new pending parent node with `target` (allocated when 0) as its first reaction: what
-    /// [`create`](Engine::create) then [`then`](Engine::then) do, in one operation, for a
-    /// pending promise that gets its first reaction. Returns (parent, target).
-    pub fn create_then(&mut self, target: NodeId) -> Result<(NodeId, NodeId)> {
-        let parent = self.create()?;
-        let target = match self.waiting_target(target) {
-            Ok(target) => target,
-            Err(error) => {
-                self.slab.remove(parent);
-                return Err(error);
-            }
-        };
-        self.append_reaction(parent, target);
-        Ok((parent, target))
-    }
-
     /// Settles a pending node: its reactions become jobs, in the order they were registered.
     pub fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
         let kind = match state {

@@ -43,13 +43,6 @@ impl Model {
         Ok(self.next_id)
     }
 
-    /// `create` then `then`: the engine's fused form must behave exactly so.
-    pub fn create_then(&mut self, target: NodeId) -> Result<(NodeId, NodeId)> {
-        let parent = self.create()?;
-        let outcome = self.then(parent, State::Pending, target)?;
-        Ok((parent, outcome.target))
-    }
-
     fn pending_target(&mut self, target: NodeId) -> Result<NodeId> {
         if target == 0 {
             return self.create();

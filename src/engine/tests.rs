@@ -105,26 +105,6 @@ fn then_on_a_settled_promise_enqueues_at_once() {
 }
 
 #[test]
-fn create_then_makes_the_parent_and_its_first_reaction() {
-    let mut engine = Engine::new();
-    let existing = engine.create().unwrap();
-    let (parent, target) = engine.create_then(existing).unwrap();
-    assert_ne!(parent, existing);
-    assert_eq!(target, existing);
-    let (other_parent, new_target) = engine.create_then(0).unwrap();
-    assert!(new_target != 0 && new_target != other_parent);
-    assert_eq!(engine.live_nodes(), 4);
-    assert_eq!(engine.settle(parent, State::Fulfilled).unwrap().jobs, 1);
-    assert_eq!(drain(&mut engine), vec![job(JobKind::Fulfill, existing)]);
-    // A target that already waits is refused, and no parent is left behind.
-    assert_eq!(
-        engine.create_then(new_target),
-        Err(EngineError::AlreadyWaiting(new_target))
-    );
-    assert_eq!(engine.live_nodes(), 3);
-}
-
-#[test]
 fn then_on_a_nodeless_pending_promise_is_refused() {
     let mut engine = Engine::new();
     assert_eq!(
@@ -320,7 +300,6 @@ fn a_million_reactions_settle_without_recursion() {
 /// The engine and the model behind one interface, so one driver runs both.
 trait Api {
     fn create(&mut self) -> Result<NodeId>;
-    fn create_then(&mut self, target: NodeId) -> Result<(NodeId, NodeId)>;
     fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome>;
     fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome>;
     fn lock(&mut self, target: NodeId) -> Result<NodeId>;
@@ -334,9 +313,6 @@ macro_rules! impl_api {
         impl Api for $ty {
             fn create(&mut self) -> Result<NodeId> {
                 <$ty>::create(self)
-            }
-            fn create_then(&mut self, target: NodeId) -> Result<(NodeId, NodeId)> {
-                <$ty>::create_then(self, target)
             }
             fn then(
                 &mut self,
@@ -474,15 +450,12 @@ impl<A: Api> Driver<A> {
         let target_id = target.map_or(0, |t| self.handles[t].id);
         let p = self.handles[parent].clone();
         let outcome = if p.id == 0 && p.state == State::Pending {
-            // The binding's fused form: a nodeless pending parent gets its node here.
-            let (parent_id, target) = self.api.create_then(target_id).unwrap();
+            // As the runtime does it: a nodeless pending parent gets a node (a spare), and the
+            // reaction is linked to it.
+            let parent_id = self.api.create().unwrap();
             self.handles[parent].id = parent_id;
             self.by_id.insert(parent_id, parent);
-            ThenOutcome {
-                target,
-                enqueued: false,
-                was_unhandled: false,
-            }
+            self.api.then(parent_id, State::Pending, target_id).unwrap()
         } else {
             self.api.then(p.id, p.state, target_id).unwrap()
         };
