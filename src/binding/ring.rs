@@ -149,6 +149,7 @@ impl Ring {
         let count = count.min(self.commands) as usize;
         let mut i = 0;
         while i < count {
+            self.prefetch_ahead(engine, i, count);
             let command = self.read(COMMANDS + i);
             let id = command >> 3;
             let applied = match command & 7 {
@@ -168,6 +169,29 @@ impl Ring {
             i += 1;
         }
         outcome
+    }
+
+    /// Prefetches the nodes the commands a few slots after `i` will load: the node each names,
+    /// and for a settle, its first reaction (known once the node itself has arrived, hence
+    /// the shorter distance). A slot that is a link's parent id is read as a command too: its
+    /// hint is wasted, and harmless.
+    ///
+    /// Measured: 5e4 settle commands on nodes scattered over a 3 MB slab, the call that
+    /// applies them included, 15.6 -> 12.2 ns each (medians of 25 rounds, three processes
+    /// each; a distance of 8 gave 13.2, of 32 the same as 16). perf on the Promise.all
+    /// workload, 30 rounds in one process: samples in the addon 1277 -> 1042, of which
+    /// `Engine::settle` (nearly all of it two cache misses) 538 -> 163, `apply_commands`
+    /// 393 -> 490 (the hints themselves).
+    fn prefetch_ahead(self, engine: &Engine, i: usize, count: usize) {
+        if i + PREFETCH_DISTANCE < count {
+            prefetch(engine.node_address(self.read(COMMANDS + i + PREFETCH_DISTANCE) >> 3));
+        }
+        if i + PREFETCH_DISTANCE / 2 < count {
+            let command = self.read(COMMANDS + i + PREFETCH_DISTANCE / 2);
+            if matches!(command & 7, 1 | 2) {
+                prefetch(engine.node_address(engine.first_reaction(command >> 3)));
+            }
+        }
     }
 
     /// Spare nodes JS has not taken yet: pending nodes no promise has.
@@ -192,6 +216,22 @@ impl Ring {
         }
         self.write(slot, count);
     }
+}
+
+/// How many command slots ahead the nodes are prefetched.
+const PREFETCH_DISTANCE: usize = 16;
+
+/// Asks the CPU to bring `address` into the cache; a hint, nothing is read.
+fn prefetch(address: Option<*const u8>) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(address) = address {
+        // SAFETY: PREFETCHT0 never faults, whatever the address; SSE is in the x86_64 baseline.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(address.cast())
+        };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = address;
 }
 
 /// This thread's ring, once JS has attached it.

@@ -339,6 +339,19 @@ impl Engine {
         self.slab.get(id).map(|node| node.state)
     }
 
+    /// Where node `id` is in memory, for a caller that prefetches nodes ahead of a batch of
+    /// operations on them (the binding, over the ring's commands). Settles, links and discards
+    /// of unrelated nodes each start with a load from the slab, a cache miss in a large one.
+    pub fn node_address(&self, id: NodeId) -> Option<*const u8> {
+        self.slab.address(id)
+    }
+
+    /// The first target waiting on node `id` (0: none, or no such node): the second load of a
+    /// settle, for the same prefetching.
+    pub fn first_reaction(&self, id: NodeId) -> NodeId {
+        self.slab.get(id).map_or(0, |node| node.head)
+    }
+
     /// Whether anything waits on the node (Bluebird's forgotten-return warning asks).
     pub fn has_reactions(&self, id: NodeId) -> bool {
         self.slab.get(id).is_some_and(|node| node.head != 0)

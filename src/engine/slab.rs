@@ -41,6 +41,13 @@ impl Slab {
         self.entries.get(index)?.as_ref()
     }
 
+    /// Where the entry of `id` is in memory, for prefetch hints; None past the end. (Forming
+    /// the pointer is safe; nothing here reads through it.)
+    pub fn address(&self, id: NodeId) -> Option<*const u8> {
+        let index = id.checked_sub(1)? as usize;
+        (index < self.entries.len()).then(|| self.entries.as_ptr().wrapping_add(index).cast())
+    }
+
     pub fn get_mut(&mut self, id: NodeId) -> Option<&mut Node> {
         let index = id.checked_sub(1)? as usize;
         self.entries.get_mut(index)?.as_mut()
