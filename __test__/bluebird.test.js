@@ -110,6 +110,27 @@ same('promisify: value, context, multiArgs, errors and marking', (P, log) => {
   return P.all([plain(1, 2), multi(1, 2), bound(1), failing().catch((e) => e.name), throwing().catch((e) => e.message)]);
 });
 
+// Up to three arguments take a path of their own (no array): each count from 0 to 5, passed
+// undefined too, with the receiver of the call.
+same('promisify passes every argument count on, with the callback last', (P) => {
+  function report(...args) {
+    const callback = args.pop();
+    callback(null, [this === undefined ? 'no receiver' : this.name, args.length, ...args]);
+  }
+  const promisified = P.promisify(report);
+  const receiver = { name: 'receiver', promisified };
+  return P.all([
+    promisified(),
+    promisified(1),
+    promisified(1, undefined),
+    promisified(1, 2, 3),
+    promisified(1, 2, 3, 4),
+    promisified(1, 2, 3, 4, 5),
+    receiver.promisified(1, 2),
+    receiver.promisified(1, 2, 3, 4),
+  ]);
+});
+
 same('promisifyAll: suffix, filter, classes, no double promisification', (P) => {
   class Store {
     constructor() { this.items = ['a']; }

@@ -60,10 +60,27 @@ module.exports = function installNodeify(core) {
     return promise;
   }
 
+  // callNodeStyle for a call of `count` (0 to 3) arguments `a`, `b`, `c`: the same, with no
+  // array (promisify's common case).
+  function callNodeStyleFixed(fn, receiver, multiArgs, count, a, b, c) {
+    const promise = new Promise(core.INTERNAL);
+    const callback = nodeback(promise, multiArgs);
+    try {
+      if (count === 0) fn.call(receiver, callback);
+      else if (count === 1) fn.call(receiver, a, callback);
+      else if (count === 2) fn.call(receiver, a, b, callback);
+      else fn.call(receiver, a, b, c, callback);
+    } catch (error) {
+      core.rejectUnlessResolved(promise, error);
+    }
+    return promise;
+  }
+
   Promise.fromCallback = Promise.fromNode = function (fn, options) {
     const multiArgs = options !== undefined && Object(options).multiArgs === true;
     return callNodeStyle(fn, undefined, [undefined], multiArgs);
   };
 
   core.callNodeStyle = callNodeStyle;
+  core.callNodeStyleFixed = callNodeStyleFixed;
 };

@@ -11,7 +11,7 @@ const IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
 const EXCLUDED_PROTOTYPES = [Array.prototype, Object.prototype, Function.prototype];
 
 module.exports = function installPromisify(core) {
-  const { Promise, callNodeStyle } = core;
+  const { Promise, callNodeStyle, callNodeStyleFixed } = core;
   const THIS = {};
 
   function isPromisified(fn) {
@@ -30,11 +30,14 @@ module.exports = function installPromisify(core) {
   }
 
   // `method` is the function, or for promisifyAll the key looked up on `this` at call time.
+  // Up to three arguments are passed on as they are, as Bluebird's generated code does, with
+  // no array to hold them; more go through an array and `apply`.
   function makePromisified(method, fn, context, multiArgs) {
-    const promisified = function () {
+    const promisified = function (a, b, c) {
       const receiver = context === THIS ? this : context;
       const target = typeof method === 'string' && receiver != null ? receiver[method] : fn;
       const length = arguments.length;
+      if (length < 4) return callNodeStyleFixed(target, receiver, multiArgs, length, a, b, c);
       const args = new Array(length + 1);
       for (let i = 0; i < length; i++) args[i] = arguments[i];
       return callNodeStyle(target, receiver, args, multiArgs);
