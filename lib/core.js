@@ -807,8 +807,8 @@ const SWEEP_DELAY_MS = 50;
 // sweep was registered at once: doxbee-sequential registered 4 roots per request that way,
 // and none with two generations; sweep/unregister went from 6.8% of its profile to nothing
 // visible, and GC from 30% to 25%.
-let youngRoots = [];
-let oldRoots = [];
+let youngRoots = listOfObjects();
+let oldRoots = listOfObjects();
 let sweepScheduled = false;
 // By node id: where the root is in youngRoots or oldRoots. A root that settles leaves its
 // list at once, so the lists keep no settled promise alive until the sweep: holding every
@@ -820,6 +820,15 @@ let sweepScheduled = false;
 // A typed array: ids arrive in any order (freed ids are reused last-in first-out), and a plain
 // array written out of order turns into a dictionary.
 let rootSlots = new Int32Array(1024);
+
+// An empty array of the elements kind that holds objects: an empty literal holds small
+// integers, and the first push of a promise changes its hidden class (a deopt of the code
+// that was optimized for it).
+function listOfObjects() {
+  const list = [INTERNAL];
+  list.length = 0;
+  return list;
+}
 
 function noteRoot(promise) {
   if ((promise._bits & (SWEEP | REGISTERED)) !== 0) return;
@@ -851,10 +860,14 @@ function removeRoot(list, slot) {
   rootSlots[last._id] = slot;
 }
 
+// The two lists swap places and the swept one is emptied, not replaced: code optimized for
+// one array's hidden class (noteRoot, forgetRoot, and settle and link, which inline them)
+// was thrown away when a new `[]` took its place, at every sweep ("wrong map" deopts of
+// settle, link and noteRoot in each run of map c16; settle compiled three times).
 function sweep() {
   const list = oldRoots;
   oldRoots = youngRoots;
-  youngRoots = [];
+  youngRoots = list;
   sweepScheduled = oldRoots.length !== 0;
   if (sweepScheduled) setTimeout(sweep, SWEEP_DELAY_MS).unref();
   for (let i = 0; i < list.length; i++) {
@@ -867,6 +880,7 @@ function sweep() {
       registry.register(promise, nextGeneration(id) * ID_SPACE + id);
     }
   }
+  list.length = 0;
 }
 
 // A registration is never withdrawn from the FinalizationRegistry: its unregister-token
