@@ -808,7 +808,9 @@ const SWEEP_DELAY_MS = 50;
 // and none with two generations; sweep/unregister went from 6.8% of its profile to nothing
 // visible, and GC from 30% to 25%.
 let youngRoots = listOfObjects();
+let youngCount = 0;
 let oldRoots = listOfObjects();
+let oldCount = 0;
 let sweepScheduled = false;
 // A root that settles only clears its SWEEP bit; the lists drop such entries when the young
 // one reaches `compactAt`, in one pass over it (and over the old one), so that they keep no
@@ -820,7 +822,13 @@ let sweepScheduled = false;
 // to each other: `forgetRoot` was 2.2% of the samples of the Promise.all benchmark (perf,
 // --single-threaded). With the passes: Promise.all 71-73 -> 61 ms (bluebird 62-67), map
 // c16 79.7 -> 74.9 (bluebird 68.7), medians of 15 fresh processes each, alternating.
+//
+// The lists are filled up to a count and emptied by writing `undefined`, never by setting
+// their length lower: V8 gives back most of an array's store when its length drops below
+// half of it, and the next pushes allocate it again (2.7 MB a run of map c16, the heap
+// sampling profiler). Only a list that a burst of roots made long is cut down, at the sweep.
 const MIN_COMPACT_AT = 256;
+const LONG_LIST = 4096;
 let compactAt = MIN_COMPACT_AT;
 
 // An empty array of the elements kind that holds objects: an empty literal holds small
@@ -835,8 +843,10 @@ function listOfObjects() {
 function noteRoot(promise) {
   if ((promise._bits & (SWEEP | REGISTERED)) !== 0) return;
   promise._bits |= SWEEP;
-  youngRoots.push(promise);
-  if (youngRoots.length >= compactAt) compactRoots();
+  if (youngCount < youngRoots.length) youngRoots[youngCount] = promise;
+  else youngRoots.push(promise);
+  youngCount++;
+  if (youngCount >= compactAt) compactRoots();
   if (!sweepScheduled) {
     sweepScheduled = true;
     setTimeout(sweep, SWEEP_DELAY_MS).unref();
@@ -849,19 +859,20 @@ function forgetRoot(promise) {
 }
 
 function compactRoots() {
-  const kept = keepRoots(youngRoots) + keepRoots(oldRoots);
-  compactAt = Math.max(MIN_COMPACT_AT, 2 * kept);
+  youngCount = keepRoots(youngRoots, youngCount);
+  oldCount = keepRoots(oldRoots, oldCount);
+  compactAt = Math.max(MIN_COMPACT_AT, 2 * youngCount);
 }
 
-// Drops the entries of `list` that are no longer roots (settled, or lost their node to
-// cancellation or a late handler), in place and in order; returns how many are left.
-function keepRoots(list) {
+// Drops the first `count` entries of `list` that are no longer roots (settled, or lost their
+// node to cancellation or a late handler), in place and in order; returns how many are left.
+function keepRoots(list, count) {
   let kept = 0;
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < count; i++) {
     const promise = list[i];
     if ((promise._bits & SWEEP) !== 0 && promise._id !== 0) list[kept++] = promise;
   }
-  list.length = kept;
+  for (let i = kept; i < count; i++) list[i] = undefined;
   return kept;
 }
 
@@ -871,12 +882,17 @@ function keepRoots(list) {
 // settle, link and noteRoot in each run of map c16; settle compiled three times).
 function sweep() {
   const list = oldRoots;
+  const count = oldCount;
   oldRoots = youngRoots;
+  oldCount = youngCount;
   youngRoots = list;
-  sweepScheduled = oldRoots.length !== 0;
+  youngCount = 0;
+  compactAt = MIN_COMPACT_AT;
+  sweepScheduled = oldCount !== 0;
   if (sweepScheduled) setTimeout(sweep, SWEEP_DELAY_MS).unref();
-  for (let i = 0; i < list.length; i++) {
+  for (let i = 0; i < count; i++) {
     const promise = list[i];
+    list[i] = undefined;
     const bits = promise._bits & ~SWEEP;
     const wasRoot = bits !== promise._bits; // not settled since it was noted
     promise._bits = bits;
@@ -886,7 +902,7 @@ function sweep() {
       registry.register(promise, nextGeneration(id) * ID_SPACE + id);
     }
   }
-  list.length = 0;
+  if (list.length > LONG_LIST) list.length = 0;
 }
 
 // A registration is never withdrawn from the FinalizationRegistry: its unregister-token
