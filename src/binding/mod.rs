@@ -67,7 +67,7 @@ pub fn release(id: u32) -> Result<Vec<u32>> {
     with_engine(|engine| engine.release(id))
 }
 
-/// Hands the engine the shared job ring (see `ring.rs`): an eight-slot header, room for
+/// Hands the engine the shared job ring (see `ring.rs`): a seven-slot header, room for
 /// `commands` commands, a count and `spares` spare nodes, then `capacity` jobs.
 #[napi]
 pub fn attach_ring(
