@@ -61,7 +61,7 @@ module.exports = function installNodeify(core) {
   }
 
   // callNodeStyle for a call of `count` (0 to 3) arguments `a`, `b`, `c`: the same, with no
-  // array (promisify's common case).
+  // array (promisify's common case, and fromCallback's call with the callback alone).
   function callNodeStyleFixed(fn, receiver, multiArgs, count, a, b, c) {
     const promise = new Promise(core.INTERNAL);
     const callback = nodeback(promise, multiArgs);
@@ -78,7 +78,7 @@ module.exports = function installNodeify(core) {
 
   Promise.fromCallback = Promise.fromNode = function (fn, options) {
     const multiArgs = options !== undefined && Object(options).multiArgs === true;
-    return callNodeStyle(fn, undefined, [undefined], multiArgs);
+    return callNodeStyleFixed(fn, undefined, multiArgs, 0);
   };
 
   core.callNodeStyle = callNodeStyle;
