@@ -92,6 +92,15 @@ same('cancelling Promise.all cancels its pending inputs', async (P, log) => {
   return [a.isCancelled(), b.isCancelled(), all.isCancelled()];
 });
 
+same('cancelling a pending input of Promise.all cancels the result', async (P, log) => {
+  const a = new P((resolve, reject, onCancel) => onCancel(() => log('a cancelled')));
+  const b = new P((resolve) => setTimeout(resolve, 20, 'b'));
+  const all = P.all([a, b]).then((v) => log('all', v), (e) => log('all rejected', e.name));
+  a.cancel();
+  await turn(P, 40);
+  return [a.isCancelled(), b.isFulfilled(), all.isPending(), all.isCancelled()];
+});
+
 same('an onCancel that is not a function is a TypeError from the executor', (P) =>
   new P((resolve, reject, onCancel) => onCancel(5)));
 

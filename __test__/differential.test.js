@@ -318,6 +318,45 @@ same('Promise.all rejected after quiet fulfilments, and settled over several tur
   }, 1);
 });
 
+// A pending element whose promise has no other reaction is held in JS alone (core.js, a lone
+// element); a second reaction, a thenable or a promise to follow gives it the engine's form,
+// with the element first among its reactions.
+same('an element of Promise.all that gains reactions before it settles keeps their order', (P, log) => {
+  let resolveA;
+  const a = new P((resolve) => { resolveA = resolve; });
+  P.all([a]).then((v) => log('all', v));
+  a.then((v) => log('then', v));
+  P.all([a, 1, a]).then((v) => log('twice', v));
+  Promise.resolve().then(() => log('native'));
+  resolveA('a');
+  a.then((v) => log('late then', v));
+});
+
+same('elements of Promise.all resolved to a pending promise and to a thenable', (P, log) => {
+  let resolveA;
+  let resolveB;
+  let resolveInner;
+  const a = new P((resolve) => { resolveA = resolve; });
+  const b = new P((resolve) => { resolveB = resolve; });
+  const inner = new P((resolve) => { resolveInner = resolve; });
+  P.all([a, b, P.resolve('c')]).then((v) => log('all', v));
+  resolveA(inner);
+  resolveB({ then(onFulfilled) { log('thenable'); onFulfilled('b'); } });
+  Promise.resolve().then(() => log('native')).then(() => log('native 2'));
+  setTimeout(() => { resolveInner('inner'); log('inner resolved'); }, 1);
+});
+
+same('a pending element that rejects rejects Promise.all, once', (P, log) => {
+  const rejecters = [];
+  const pending = () => new P((resolve, reject) => rejecters.push(reject));
+  const items = [pending(), pending(), pending()];
+  P.all(items).then((v) => log('all', v), (e) => log('rejected', e.message));
+  rejecters[1](new Error('one'));
+  rejecters[0](new Error('zero'));
+  Promise.resolve().then(() => log('native'));
+  rejecters[2](new Error('two'));
+});
+
 // Promise.allSettled, Promise.any([]) and Promise.try(fn, ...args) are Bluebird's on the main
 // export, where Bluebird and ES disagree: bluebird.test.js pins them.
 

@@ -142,3 +142,28 @@ test('a held promise keeps the pending one it waits on, and both go when it does
   delete held.child;
   assert.ok(await collectUntil(() => liveNodes() === baseline, 50, 10), `live nodes ${liveNodes()}, baseline ${baseline}`);
 });
+
+// Promise.all's pending inputs have only their element as a reaction: they take no engine node
+// until something else waits on them (core.js, lone elements), and those that come to have
+// one give it back when they settle, however they were resolved.
+test('pending elements of Promise.all take no engine node until something else waits on them', async () => {
+  const baseline = liveNodes();
+  const resolvers = [];
+  const inputs = Array.from({ length: 10000 }, () => new P((resolve) => resolvers.push(resolve)));
+  const all = P.all(inputs);
+  assert.strictEqual(liveNodes() - baseline, 0, 'no node for 1e4 pending inputs');
+  const handled = inputs[0].then((v) => v + 1);
+  assert.strictEqual(liveNodes() - baseline, 3, 'the input, its element and the handler\'s promise');
+  let resolveInner;
+  const inner = new P((resolve) => { resolveInner = resolve; });
+  resolvers[1](inner);
+  resolvers[2]({ then(onFulfilled) { setTimeout(onFulfilled, 1, 'thenable'); } });
+  for (let i = 3; i < resolvers.length; i++) resolvers[i](i);
+  resolvers[0](0);
+  setTimeout(resolveInner, 2, 'inner');
+  const values = await all;
+  assert.deepStrictEqual(values.slice(0, 4), [0, 'inner', 'thenable', 3]);
+  assert.strictEqual(values[9999], 9999);
+  assert.strictEqual(await handled, 1);
+  assert.ok(await collectUntil(() => liveNodes() === baseline), `live nodes ${liveNodes()}, baseline ${baseline}`);
+});

@@ -103,6 +103,14 @@ same('only the end of an unhandled chain is reported', `
   label(q.then(() => {}), 'r');
 `);
 
+same('a rejected element of Promise.all is handled by it, and only the result is reported', `
+  let reject;
+  const a = label(new P((_, r) => { reject = r; }), 'a');
+  label(P.all([a, new P(() => {})]), 'all');
+  setTimeout(() => reject(new Error('element')), 1);
+  setTimeout(() => log('end'), 20);
+`);
+
 same('a handler that throws rejects its promise unhandled', `
   label(P.resolve().then(() => { throw new Error('thrown'); }), 'child');
 `);

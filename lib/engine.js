@@ -33,6 +33,9 @@ const JOB_SLOTS = SPARES + SPARE_CAPACITY;
 const DISCARD = 0;
 const LINK = 3;
 const ENQUEUE = 4; // + the state
+const ELEMENT = 7;
+// The largest element index a command can carry (the id field is 29 bits, signed).
+const MAX_ELEMENT_INDEX = (1 << 28) - 1;
 
 const ring = new Int32Array(new ArrayBuffer((JOB_SLOTS + 2 * JOBS) * 4));
 binding.attachRing(ring.buffer, JOBS, COMMAND_CAPACITY, SPARE_CAPACITY);
@@ -131,6 +134,15 @@ function enqueueLater(target, state) {
   command(target, ENQUEUE + state);
 }
 
+// Enqueues the job of element `index` (at most MAX_ELEMENT_INDEX) of a collection, whose
+// promise settled with `state` and has no node: the element was its only reaction. The job
+// comes back with the index in place of a node id, and kind 4 + `state`.
+function enqueueElementLater(index, state) {
+  const slot = commandSlots(2);
+  ring[slot] = (index << 3) | ELEMENT;
+  ring[slot + 1] = state;
+}
+
 // Settles the pending node `id` with `state` (FULFILLED 1, REJECTED 2), for a caller that
 // knows the outcome: its reactions' jobs, which the caller queues now, and no unhandled
 // rejection (the node has reactions, or is fulfilled). The jobs reach the ring at the next
@@ -150,6 +162,8 @@ module.exports = {
   takeNode,
   linkLater,
   enqueueLater,
+  enqueueElementLater,
+  MAX_ELEMENT_INDEX,
   cancel: binding.cancel,
   discard: binding.discard,
   release: binding.release,

@@ -172,6 +172,23 @@ impl Engine {
         self.then(0, state, target).map(drop)
     }
 
+    /// Enqueues the job of element `index` of a collection, whose promise settled with
+    /// `state` and never had a node: the element was its only reaction, and JS held it on the
+    /// promise (`Promise.all` of pending promises, `map`'s mapper results). Only the job's place
+    /// in the queue is the engine's; the index is JS's, handed back in the job.
+    pub fn enqueue_element(&mut self, index: u32, state: State) -> Result<()> {
+        let kind = match state {
+            State::Fulfilled => JobKind::ElementFulfilled,
+            State::Rejected => JobKind::ElementRejected,
+            State::Pending => return Err(EngineError::BadState(state as u32)),
+        };
+        self.queue.push(Job {
+            kind,
+            target: index,
+        });
+        Ok(())
+    }
+
     /// Settles a pending node: its reactions become jobs, in the order they were registered.
     pub fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
         let kind = match state {

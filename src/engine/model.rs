@@ -131,6 +131,18 @@ impl Model {
         })
     }
 
+    pub fn enqueue_element(&mut self, index: u32, state: State) -> Result<()> {
+        let kind = match kind_of(state)? {
+            JobKind::Fulfill => JobKind::ElementFulfilled,
+            _ => JobKind::ElementRejected,
+        };
+        self.queue.push_back(Job {
+            kind,
+            target: index,
+        });
+        Ok(())
+    }
+
     pub fn lock(&mut self, target: NodeId) -> Result<NodeId> {
         let target = self.pending_target(target)?;
         self.queue.push_back(Job {

@@ -17,11 +17,24 @@ pub enum JobKind {
     Reject = 2,
     /// ECMA-262 PromiseResolveThenableJob: call the thenable's `then` for the target.
     Thenable = 3,
+    /// Report a fulfilled element to a collection (`Promise.all`, `map`): its promise had no
+    /// other reaction and no node, and the job names the element's index, not a node.
+    ElementFulfilled = 5,
+    /// Report a rejected element to a collection, as `ElementFulfilled` does a fulfilled one.
+    ElementRejected = 6,
+}
+
+impl JobKind {
+    /// Whether the job's `target` is an element's index rather than a node.
+    pub fn is_element(self) -> bool {
+        matches!(self, JobKind::ElementFulfilled | JobKind::ElementRejected)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Job {
     pub kind: JobKind,
+    /// The node of the promise the job settles; for an element job, the element's index.
     pub target: NodeId,
 }
 

@@ -94,6 +94,31 @@ fn enqueue_is_then_on_a_settled_parent_with_no_node() {
 }
 
 #[test]
+fn an_element_job_carries_its_index_in_queue_order_and_takes_no_node() {
+    let mut engine = Engine::new();
+    let parent = engine.create().unwrap();
+    let child = engine.create().unwrap();
+    engine.link(parent, child).unwrap();
+    engine.enqueue_element(7, State::Rejected).unwrap();
+    engine.settle(parent, State::Fulfilled).unwrap();
+    engine.enqueue_element(0, State::Fulfilled).unwrap();
+    assert_eq!(
+        drain(&mut engine),
+        vec![
+            job(JobKind::ElementRejected, 7),
+            job(JobKind::Fulfill, child),
+            job(JobKind::ElementFulfilled, 0),
+        ]
+    );
+    assert_eq!(engine.live_nodes(), 1, "only the child's node");
+    assert_eq!(
+        engine.enqueue_element(1, State::Pending),
+        Err(EngineError::BadState(0))
+    );
+    assert_eq!(engine.queued_jobs(), 0);
+}
+
+#[test]
 fn then_on_a_settled_promise_enqueues_at_once() {
     let mut engine = Engine::new();
     let outcome = engine.then(0, State::Rejected, 0).unwrap();
@@ -303,6 +328,7 @@ trait Api {
     fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome>;
     fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome>;
     fn lock(&mut self, target: NodeId) -> Result<NodeId>;
+    fn enqueue_element(&mut self, index: u32, state: State) -> Result<()>;
     fn release(&mut self, id: NodeId) -> Result<Released>;
     fn take_job(&mut self) -> Option<Job>;
     fn live_nodes(&self) -> usize;
@@ -327,6 +353,9 @@ macro_rules! impl_api {
             }
             fn lock(&mut self, target: NodeId) -> Result<NodeId> {
                 <$ty>::lock(self, target)
+            }
+            fn enqueue_element(&mut self, index: u32, state: State) -> Result<()> {
+                <$ty>::enqueue_element(self, index, state)
             }
             fn release(&mut self, id: NodeId) -> Result<Released> {
                 <$ty>::release(self, id)
@@ -355,6 +384,8 @@ enum Op {
     Adopt(usize, usize),
     RunJob(bool),
     Release(usize),
+    /// A collection element settles on a promise with no node (`Promise.all`'s pending inputs).
+    Element(u16, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -365,6 +396,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (any::<usize>(), any::<usize>()).prop_map(|(h, s)| Op::Adopt(h, s)),
         5 => any::<bool>().prop_map(Op::RunJob),
         1 => any::<usize>().prop_map(Op::Release),
+        1 => (any::<u16>(), any::<bool>()).prop_map(|(i, f)| Op::Element(i, f)),
     ]
 }
 
@@ -391,6 +423,7 @@ enum Event {
     Then(usize, bool, bool),
     Settle(usize, u32, bool),
     Job(JobKind, usize),
+    Element(JobKind, u32),
     Released(usize, Vec<usize>),
     Live(usize),
 }
@@ -552,6 +585,10 @@ impl<A: Api> Driver<A> {
                 let Some(job) = self.api.take_job() else {
                     return;
                 };
+                if job.kind.is_element() {
+                    self.events.push(Event::Element(job.kind, job.target));
+                    return;
+                }
                 let target = self.by_id[&job.target];
                 self.handles[target].queued = false;
                 self.events.push(Event::Job(job.kind, target));
@@ -560,7 +597,7 @@ impl<A: Api> Driver<A> {
                         let source = self.adoptions.remove(&target).unwrap();
                         self.react(source, Some(target));
                     }
-                    JobKind::Fulfill | JobKind::Reject => {
+                    _ => {
                         let rejected = (job.kind == JobKind::Reject) != flip;
                         self.settle(
                             target,
@@ -572,6 +609,14 @@ impl<A: Api> Driver<A> {
                         );
                     }
                 }
+            }
+            Op::Element(index, fulfil) => {
+                let state = if fulfil {
+                    State::Fulfilled
+                } else {
+                    State::Rejected
+                };
+                self.api.enqueue_element(u32::from(index), state).unwrap();
             }
             Op::Release(raw) => match self.pick(raw) {
                 Some(h) if self.collectable(h) => {
