@@ -209,6 +209,28 @@ same('map keeps order and respects concurrency', (P, log) => {
   }, { concurrency: 2 }).then((v) => [v, max]);
 });
 
+// Bluebird keeps the inputs that arrive while every slot is taken on a stack: the latest
+// arrival is mapped first.
+same('map starts mappers as slots free up, the latest arrival first', async (P, log) => {
+  const running = [];
+  const mapper = (v) => {
+    log('mapper', v);
+    return v === 4 ? v : new P((resolve) => running.push(() => resolve(v)));
+  };
+  const step = () => new P((resolve) => setTimeout(resolve, 2));
+  let resolveLate;
+  const late = new P((resolve) => { resolveLate = resolve; });
+  const mapped = P.map([1, 2, late, 4, P.resolve(5), 6, 7, 8], mapper, { concurrency: 2 });
+  await step();
+  resolveLate(3);
+  await step();
+  while (running.length > 0) {
+    running.shift()();
+    await step();
+  }
+  return mapped;
+});
+
 same('map awaits input promises and passes (value, index, length)', (P) =>
   P.map([P.resolve(1), 2, P.delay(1, 3)], (v, i, n) => [v, i, n]));
 

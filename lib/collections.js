@@ -260,8 +260,13 @@ module.exports = function installCollections(core) {
     this.running = 0;
     this.finished = 0;
     this.done = false;
-    this.queue = []; // arrived inputs waiting for a free slot, by index
-    this.queueHead = 0;
+    // Inputs that arrived while every slot was taken, by index: a stack, as Bluebird's queue
+    // is (it pops), so the latest arrival is mapped first. Its bottom is a range of
+    // consecutive indexes, [waitFrom, waitTo), its top the array `waiting`: map c16's 1e5
+    // plain inputs are one range, not an array grown to 1e5 every run (3% of its profile).
+    this.waitFrom = 0;
+    this.waitTo = 0;
+    this.waiting = [];
   }
 
   // Every job of map's and filter's is quiet (core.js): Bluebird runs them in its batches,
@@ -287,32 +292,51 @@ module.exports = function installCollections(core) {
     core.reject(this.result, reason);
   };
 
+  // An input is here: its mapper starts now if a slot is free, as Bluebird starts it.
   MapAggregate.prototype.arrived = function (index, value) {
     this.values[index] = value;
-    this.queue.push(index);
+    if (this.running < this.limit) this.start(index);
+    else this.wait(index);
   };
 
-  // Starts queued mappers while slots are free; a mapper that returns a plain value or a
-  // fulfilled promise finishes here, in the loop (no recursion, however many there are).
-  MapAggregate.prototype.pump = function () {
-    const queue = this.queue;
-    while (!this.done && this.running < this.limit && this.queueHead < queue.length) {
-      const index = queue[this.queueHead++];
-      this.running++;
-      let result;
-      try {
-        result = this.mapper(this.values[index], index, this.values.length);
-      } catch (error) {
-        this.fail(error);
+  MapAggregate.prototype.wait = function (index) {
+    if (this.waiting.length === 0) {
+      if (this.waitFrom === this.waitTo) {
+        this.waitFrom = index;
+        this.waitTo = index + 1;
         return;
       }
-      result = valueNowOrReact(result, this, index + this.values.length);
-      if (!isReacting(result)) this.finish(index, result);
+      if (index === this.waitTo) {
+        this.waitTo++;
+        return;
+      }
     }
-    if (this.queueHead === queue.length && this.queueHead > 0) {
-      this.queue = [];
-      this.queueHead = 0;
+    this.waiting.push(index);
+  };
+
+  // Starts waiting mappers while slots are free, the latest arrival first; a mapper that
+  // returns a plain value or a fulfilled promise finishes in the loop (no recursion).
+  MapAggregate.prototype.pump = function () {
+    while (!this.done && this.running < this.limit) {
+      let index;
+      if (this.waiting.length !== 0) index = this.waiting.pop();
+      else if (this.waitFrom < this.waitTo) index = --this.waitTo;
+      else return;
+      this.start(index);
     }
+  };
+
+  MapAggregate.prototype.start = function (index) {
+    this.running++;
+    let result;
+    try {
+      result = this.mapper(this.values[index], index, this.values.length);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    result = valueNowOrReact(result, this, index + this.values.length);
+    if (!isReacting(result)) this.finish(index, result);
   };
 
   MapAggregate.prototype.finish = function (index, value) {
