@@ -53,7 +53,8 @@ const ON_REJECTED = 1024;
 const HANDLERS = ON_FULFILLED | ON_REJECTED;
 const BOUND = 8192; // it has a `_receiver` property: the `this` of its handlers and derived ones
 // Its one reaction is a collection's element, held in JS alone: the aggregate in `_waiters`,
-// the element's index in `_value` (unused while pending), and no node (see link).
+// the element's index in `_value` (unused while pending), and no node (see
+// addElementReaction).
 const LONE_ELEMENT = 16384;
 
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
@@ -426,13 +427,42 @@ function setExecutorExtra(fn) {
 
 // ---- reactions --------------------------------------------------------------------------
 
-// Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`.
+// Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`. A
+// pending parent holds it in `_waiters`; a settled one queues the job now.
 function addReaction(parent, target) {
-  link(parent, target, null, 0);
+  if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
+  if ((target._bits & LONE_ELEMENT) !== 0) materializeElement(target);
+  const bits = parent._bits;
+  const state = bits & STATE;
+  if (state === PENDING) {
+    register(linkPending(parent, bits, target._id), target, 0);
+    addWaiter(parent, target);
+    if ((target._bits & GENERIC) === 0) target._value = parent;
+    return;
+  }
+  if (parent._id === 0) {
+    queueSettledJob(target, null, 0, state, parent._value);
+    return;
+  }
+  reactToUnhandled(parent, target, null, 0);
 }
 
-// Registers a reaction on `parent`: of `target`, or when `target` is null, of element `index`
-// of `aggregate`. A pending parent holds it in `_waiters`; a settled one queues the job now.
+// A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
+// settling a promise: its job calls `aggregate.settled(index, fulfilled, value)`. No object
+// per element: the aggregate is the job's target, and the job carries the index, or a node
+// whose index is in `elementIndexes` (index + 1; 0 = not an element). Promise.all over 1e5
+// pending promises spent most of its time in scavenges that an ElementReaction per element
+// set off, copying the live inputs each time (272 ns an element, bluebird 18).
+//
+// When an element's parent settles, its job is queued and the aggregate is told first:
+// `aggregate.elementDue(fulfilled)` answers whether the job is quiet (see QUIET): Promise.all
+// says so of a job that only records the element and can settle nothing (one queued before
+// the job that will settle its result), map and filter of all their jobs, which Bluebird runs
+// in its own batches, not at ES job times.
+//
+// Its own function, not a branch of addReaction: code optimized while only elements came
+// had no feedback for a target's fields, and deoptimized at the first `then` of the next
+// run of map c16.
 //
 // An element that is the first reaction of a pending parent with no node (so nothing else
 // waits on it, and it waits on nothing) stays in JS alone, a lone element: no node for the
@@ -443,46 +473,50 @@ function addReaction(parent, target) {
 // again. Without them (measured run, medians of 10 fresh processes, alternating): Promise.all
 // 63.6 -> 62.1 ms (bluebird 62.2), peak RSS 103 -> 96 MB; map c16 81.2 -> 75.7 (bluebird
 // 71.3). Instructions a run (`--predictable`, callgrind): 559 -> 473 M and 466 -> 370 M.
-function link(parent, target, aggregate, index) {
+function addElementReaction(parent, aggregate, index) {
   if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
-  if (target !== null && (target._bits & LONE_ELEMENT) !== 0) materializeElement(target);
   const bits = parent._bits;
   const state = bits & STATE;
-  const parentId = parent._id;
-  const targetId = target === null ? 0 : target._id;
   if (state === PENDING) {
-    if (target === null && parentId === 0 && index <= MAX_ELEMENT_INDEX) {
+    if (parent._id === 0 && index <= MAX_ELEMENT_INDEX) {
       // No node: it has no reaction yet and is no target (a target has a node).
       parent._bits = bits | LONE_ELEMENT;
       parent._value = index;
       parent._waiters = aggregate;
       return;
     }
-    // Nodes for a parent or target that has none are spares the engine made ahead; the link
-    // itself is a ring command. No call.
-    let parentNode = parentId;
-    if (parentNode === 0) {
-      parentNode = engine.takeNode();
-      parent._id = parentNode;
-    }
-    const id = targetId === 0 ? engine.takeNode() : targetId;
-    engine.linkLater(parentNode, id);
-    if ((bits & TARGET) === 0) noteRoot(parent);
-    register(id, target, index);
-    if (target === null) {
-      addWaiter(parent, aggregate);
-    } else {
-      addWaiter(parent, target);
-      if ((target._bits & GENERIC) === 0) target._value = parent;
-    }
+    becomeElement(linkPending(parent, bits, 0), index);
+    addWaiter(parent, aggregate);
     return;
   }
-  if (parentId === 0) {
-    queueSettledJob(target, aggregate, index, state, parent._value);
+  if (parent._id === 0) {
+    queueSettledJob(null, aggregate, index, state, parent._value);
     return;
   }
-  // A settled parent with a node is an unhandled rejection: the engine says whether it was.
-  const answer = engine.then(parentId, state, targetId);
+  reactToUnhandled(parent, null, aggregate, index);
+}
+
+// Links a reaction on the node `targetId` (0: a new one) to the pending `parent`; returns the
+// reaction's node. Nodes for a parent or target that has none are spares the engine made
+// ahead; the link itself is a ring command. No call.
+function linkPending(parent, bits, targetId) {
+  let parentNode = parent._id;
+  if (parentNode === 0) {
+    parentNode = engine.takeNode();
+    parent._id = parentNode;
+  }
+  const id = targetId === 0 ? engine.takeNode() : targetId;
+  engine.linkLater(parentNode, id);
+  if ((bits & TARGET) === 0) noteRoot(parent);
+  return id;
+}
+
+// A reaction (of `target`, or of element `index` of `aggregate`) on a settled parent with a
+// node: an unhandled rejection until now. The engine says whether it was.
+function reactToUnhandled(parent, target, aggregate, index) {
+  const parentId = parent._id;
+  const bits = parent._bits;
+  const answer = engine.then(parentId, bits & STATE, target === null ? 0 : target._id);
   parent._id = 0;
   if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
   if (answer > ID_MASK) unhandled.handled(parent);
@@ -585,23 +619,7 @@ function addSettledReaction(target, state, value) {
   queueSettledJob(target, null, 0, state, value);
 }
 
-// A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
-// settling a promise: its job calls `aggregate.settled(index, fulfilled, value)`. No object
-// per element: the aggregate is the job's target, and the job's node id finds the index in
-// `elementIndexes` (index + 1; 0 = not an element). Promise.all over 1e5 pending promises
-// spent most of its time in scavenges that an ElementReaction per element set off, copying
-// the live inputs each time (272 ns an element, bluebird 18).
-//
-// When an element's parent settles, its job is queued and the aggregate is told first:
-// `aggregate.elementDue(fulfilled)` answers whether the job is quiet (see QUIET): Promise.all
-// says so of a job that only records the element and can settle nothing (one queued before
-// the job that will settle its result), map and filter of all their jobs, which Bluebird runs
-// in its own batches, not at ES job times.
 let elementIndexes = new Int32Array(1024);
-
-function addElementReaction(parent, aggregate, index) {
-  link(parent, null, aggregate, index);
-}
 
 // An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
 // would queue it.
