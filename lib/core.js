@@ -554,12 +554,7 @@ function materializeElement(promise) {
   const index = promise._value;
   promise._value = undefined;
   promise._bits &= ~LONE_ELEMENT;
-  const id = engine.takeNode();
-  promise._id = id;
-  const elementId = engine.takeNode();
-  engine.linkLater(id, elementId);
-  becomeElement(elementId, index);
-  noteRoot(promise);
+  becomeElement(linkPending(promise, promise._bits, 0), index);
 }
 
 // Records the node `id` of a reaction: as `target`'s, or when `target` is null, as element
@@ -602,13 +597,11 @@ function queueWaiterJobs(promise, count, state, value) {
     }
     args.push(waiters, value, 1);
   } else {
-    args.push(waiters[0], value, count);
-    for (let i = 1; i < count; i++) {
+    for (let i = 0; i < count; i++) {
       const waiter = waiters[i];
       if (waiter._bits === undefined) waiter.elementDue(state === FULFILLED);
-      args.push(waiter, value, undefined);
+      args.push(waiter, value, i === 0 ? count : undefined);
     }
-    if (waiters[0]._bits === undefined) waiters[0].elementDue(state === FULFILLED);
   }
   schedule();
 }
