@@ -5,7 +5,7 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const binding = require('../lib/binding');
-// The hot entry points take their arguments through the ring that engine.js attaches.
+// The hot entry points take their arguments through the ring of engine.js's runtime.
 const engine = require('../lib/engine');
 
 const engineError = /ferrobird engine/;
@@ -15,24 +15,47 @@ test('settling an unknown node throws an Error', () => {
 });
 
 test('an unknown state is refused', () => {
-  const id = binding.create();
+  const id = engine.create();
   assert.throws(() => engine.settle(id, 7), engineError);
   assert.throws(() => engine.settle(id, 0), engineError);
-  binding.release(id);
+  engine.release(id);
 });
 
 test('a node cannot wait on itself, nor settle twice', () => {
-  const id = binding.create();
+  const id = engine.create();
   assert.throws(() => engine.then(id, 0, id), engineError);
   engine.settle(id, 1);
   assert.throws(() => engine.settle(id, 1), engineError);
 });
 
-test('arguments of the wrong type are TypeErrors from the glue', () => {
-  assert.throws(() => binding.release('x'), Error);
-  assert.throws(() => binding.cancel({}, 1), Error);
-  assert.throws(() => binding.attachRing({}, 3), Error);
-  assert.throws(() => binding.attachRing(new ArrayBuffer(8), 4096, 0, 0), /too small/);
+test('arguments of the wrong type are errors from the glue', () => {
+  assert.throws(() => engine.release('x'), Error);
+  assert.throws(() => engine.cancel({}, 1), Error);
+  assert.throws(() => engine.cancel(1), Error);
+  assert.throws(() => binding.createRuntime({}, 3), Error);
+  assert.throws(() => binding.createRuntime(4095, 1024, 64), /ring sizes out of range/);
+  assert.throws(() => binding.createRuntime(4096, 1, 64), /ring sizes out of range/);
+});
+
+test('each runtime has an engine of its own', () => {
+  const other = binding.createRuntime(16, 8, 4);
+  const id = other.create();
+  assert.strictEqual(other.hasReactions(id), false);
+  assert.strictEqual(other.stats()[0], 1, 'the other runtime counts its own node only');
+  const before = engine.stats()[0];
+  other.release(id);
+  assert.strictEqual(engine.stats()[0], before);
+  assert.strictEqual(other.stats()[0], 0);
+});
+
+test('the layout comes from the binding and matches the ring', () => {
+  const { layout, buffer } = binding.createRuntime(16, 8, 4);
+  assert.strictEqual(layout.JOBS, 16);
+  assert.strictEqual(layout.COMMAND_CAPACITY, 8);
+  assert.strictEqual(layout.SPARE_CAPACITY, 4);
+  assert.strictEqual(layout.SPARE_COUNT, layout.COMMANDS + 8);
+  assert.strictEqual(buffer.byteLength, (layout.JOB_SLOTS + 2 * 16) * 4);
+  assert.strictEqual(new Int32Array(buffer)[layout.SPARE_COUNT], 4, 'the spares are made at once');
 });
 
 // Non-integers written to the ring's argument slots arrive as 0 or wrapped ids: refused, never
@@ -47,13 +70,12 @@ test('the raw entry points refuse garbage arguments', () => {
   assert.throws(() => engine.lock(0x3ffffff0), engineError);
 });
 
-test('the raw entry points are plain functions that take no arguments', () => {
-  const fast = binding.fastEntryPoints();
-  assert.deepStrictEqual(Object.keys(fast).sort(), ['lock', 'refill', 'rejectUnobserved', 'settle', 'then']);
-  // Arguments passed the ordinary way are ignored: the ring's slots are what counts.
-  engine.ring[3] = 0x3fffffff; // arg0 (lib/engine.js)
-  engine.ring[4] = 1; // arg1
-  assert.throws(() => fast.settle(1, 1), engineError);
+test('the raw entry points take no arguments: the ring slots are what counts', () => {
+  const runtime = binding.createRuntime(16, 8, 4);
+  const ring = new Int32Array(runtime.buffer);
+  ring[runtime.layout.ARG0] = 0x3fffffff;
+  ring[runtime.layout.ARG0 + 1] = 1;
+  assert.throws(() => runtime.settle(1, 1), engineError);
 });
 
 test('the engine keeps working after refused calls', async () => {

@@ -41,8 +41,8 @@ function startWorker(source, workerData) {
 test('four worker threads run ferrobird at once, each with its own engine', async () => {
   const source = `${WORKLOAD}
 const { parentPort, workerData } = require('worker_threads');
-const binding = require(${JSON.stringify(path.join(root, 'lib', 'binding'))});
-workload(workerData).then((result) => parentPort.postMessage({ result, nodes: binding.stats()[0] }));`;
+const engine = require(${JSON.stringify(path.join(root, 'lib', 'engine'))});
+workload(workerData).then((result) => parentPort.postMessage({ result, nodes: engine.stats()[0] }));`;
   const workers = [1, 2, 3, 4].map((seed) => startWorker(source, seed));
   const messages = await Promise.all(workers.map((worker) => new Promise((resolve, reject) => {
     worker.once('message', resolve);

@@ -1,15 +1,14 @@
 'use strict';
 // What one call into the engine costs (DESIGN.md rule 4: measure the hot entry points' glue).
 // The hot calls are raw N-API callbacks that take their arguments through the shared ring
-// (src/binding/fast.rs); the cold ones go through napi-rs's #[napi] glue, which reads each
-// argument and makes a handle for the result. Most operations are now ring commands, applied
+// (src/binding/runtime.rs); the cold ones read each JS argument and make a handle for the
+// result. Most operations are now ring commands, applied
 // by the engine's next call: the last two rows. Each row is the median over ROUNDS loops of
 // CALLS operations, in ns per operation. Part of `npm run bench`.
 const path = require('path');
 const median = require('./lib/median');
 
 const engine = require(path.join(__dirname, '..', 'lib', 'engine'));
-const binding = require(path.join(__dirname, '..', 'lib', 'binding'));
 
 const CALLS = 5e4;
 const ROUNDS = Number(process.env.CALL_ROUNDS || 15);
@@ -63,7 +62,7 @@ function drain() {
     }
     const head = ring[engine.HEAD];
     engine.discardLater(ring[engine.JOB_SLOTS + ((head & (engine.JOBS - 1)) << 1) + 1]);
-    ring[engine.HEAD] = (head + 1) & ((1 << 30) - 1);
+    ring[engine.HEAD] = (head + 1) & engine.COUNTER_MASK;
   }
 }
 
@@ -71,8 +70,8 @@ const rows = [
   ['raw, no work (`refill`)', nsPerCall(nothing, () => {
     for (let i = 0; i < CALLS; i++) engine.refill();
   }, nothing)],
-  ['#[napi] glue, one argument, no work (`hasReactions`)', nsPerCall(nothing, () => {
-    for (let i = 0; i < CALLS; i++) binding.hasReactions(1);
+  ['cold call, one argument, no work (`hasReactions`)', nsPerCall(nothing, () => {
+    for (let i = 0; i < CALLS; i++) engine.hasReactions(1);
   }, nothing)],
   ['raw: settle a node with one reaction (`settle`)', nsPerCall(linkByCommand, settleAll, nothing)],
   ['commands: two spare nodes and a link (`takeNode`, `linkLater`), applied', nsPerCall(nothing, linkByCommand, settleByCommand)],

@@ -18,8 +18,8 @@ function load(library) {
   if (library === 'native') return { P: Promise, engineBytes: () => 0 };
   if (library === 'bluebird') return { P: require('bluebird'), engineBytes: () => 0 };
   const P = require(path.join(__dirname, '..'));
-  const binding = require(path.join(__dirname, '..', 'lib', 'binding'));
-  return { P, engineBytes: () => binding.stats()[3] };
+  const engine = require(path.join(__dirname, '..', 'lib', 'engine'));
+  return { P, engineBytes: () => engine.stats()[3] };
 }
 
 function heapBytes() {

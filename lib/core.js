@@ -657,7 +657,7 @@ const RING_JOBS = engine.JOBS;
 const RING_JOB_SLOTS = engine.JOB_SLOTS;
 const RING_HEAD = engine.HEAD;
 const RING_TAIL = engine.TAIL;
-const COUNTER_MASK = (1 << 30) - 1;
+const COUNTER_MASK = engine.COUNTER_MASK;
 let ringHead = 0;
 
 // Frees the node of a target whose last job has arrived, without a call of its own.

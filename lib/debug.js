@@ -13,7 +13,7 @@
 const path = require('path');
 const { AsyncResource } = require('async_hooks');
 const runtime = require('./core');
-const binding = require('./binding');
+const engine = require('./engine');
 const unhandled = require('./unhandled');
 const { Warning, throwLater } = require('./errors');
 const { classString } = require('./messages');
@@ -70,7 +70,7 @@ function handlerRan(phase, promise, result) {
   const created = createdInHandler;
   createdInHandler = null;
   if (phase !== HANDLER_RETURNED || result !== undefined || created === null) return;
-  if (promise._id === 0 || !binding.hasReactions(promise._id)) return;
+  if (promise._id === 0 || !engine.hasReactions(promise._id)) return;
   const where = userFrames(traceOf(created))[0];
   const at = where ? 'at ' + where.trim().replace(/^at /, '').replace(/^.*\((.*)\)$/, '$1') + ' ' : '';
   emitWarning('a promise was created in a handler ' + at + 'but was not returned from it, see http://goo.gl/rRqMUw');

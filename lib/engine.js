@@ -1,13 +1,13 @@
 'use strict';
 // The engine as the runtime calls it: the addon's entry points and the ring shared with it
-// (src/binding/ring.rs). Layout, in Int32 slots:
+// (src/ring/). Layout, in Int32 slots (src/ring/layout.rs):
 // [head, tail, command count, arg0, arg1, arg2, result, commands ..., spare count,
 // spare nodes ..., (kind, id) ...].
 //
-// The hot calls (then, settle, lock, rejectUnobserved, refill) are raw N-API callbacks that
-// take their arguments from the ring and leave their result there (src/binding/fast.rs): a
-// call that passes JS numbers pays for reading each one and for the result's handle, a quarter
-// of a ~75 ns call (perf). The wrappers below keep the call shapes of an ordinary binding.
+// The hot calls (then, settle, lock, rejectUnobserved, refill) take their arguments from the
+// ring and leave their result there (src/binding/runtime.rs): passing JS numbers would cost
+// a conversion for each and a handle for the result. The wrappers below keep the call shapes
+// of an ordinary binding.
 //
 // Most operations need no answer and make no call: settles, links and enqueues are commands
 // written to the ring, nodes for new promises come from the spares every call tops up, and
@@ -15,36 +15,40 @@
 
 const binding = require('./binding');
 
-const JOBS = 4096;
-const HEAD = 0;
-const TAIL = 1;
-const COMMAND_COUNT = 2;
-const ARG0 = 3;
-const ARG1 = 4;
-const ARG2 = 5;
-const RESULT = 6;
-const COMMANDS = 7;
-const COMMAND_CAPACITY = 1024;
-const SPARE_COUNT = COMMANDS + COMMAND_CAPACITY;
+// This module instance's own runtime: an engine and the ring it shares with it. Every
+// evaluation of lib/ (a jest registry, a re-require after `delete require.cache`, a `vm`
+// context) makes its own, so instances never share bookkeeping. The ring's memory is Rust's;
+// the slot numbers come from the binding (src/ring/layout.rs).
+const runtime = binding.createRuntime(4096, 1024, 64);
+const layout = runtime.layout;
+const ring = new Int32Array(runtime.buffer);
+const HEAD = layout.HEAD;
+const TAIL = layout.TAIL;
+const COMMAND_COUNT = layout.COMMAND_COUNT;
+const ARG0 = layout.ARG0;
+const ARG1 = ARG0 + 1;
+const ARG2 = ARG0 + 2;
+const RESULT = layout.RESULT;
+const COMMANDS = layout.COMMANDS;
+const COMMAND_CAPACITY = layout.COMMAND_CAPACITY;
+const SPARE_COUNT = layout.SPARE_COUNT;
 const SPARES = SPARE_COUNT + 1;
-const SPARE_CAPACITY = 64;
-const JOB_SLOTS = SPARES + SPARE_CAPACITY;
-// A command's operation, in its low three bits (ring.rs); a settle's is the state.
+const JOB_SLOTS = layout.JOB_SLOTS;
+const JOBS = layout.JOBS;
+// A command is `id << OP_BITS | op` (src/ring/command.rs); a settle's op is the state.
+const OP_BITS = layout.OP_BITS;
 const DISCARD = 0;
-const LINK = 3;
-const ENQUEUE = 4; // + the state
-const ELEMENT = 7;
-// The largest element index a command can carry (the id field is 29 bits, signed).
-const MAX_ELEMENT_INDEX = (1 << 28) - 1;
+const LINK = layout.LINK;
+const ENQUEUE = layout.ENQUEUE; // + the state
+const ELEMENT = layout.ELEMENT;
+// The largest element index a command can carry in its signed 32-bit slot.
+const MAX_ELEMENT_INDEX = 2 ** (31 - OP_BITS) - 1;
 
-const ring = new Int32Array(new ArrayBuffer((JOB_SLOTS + 2 * JOBS) * 4));
-binding.attachRing(ring.buffer, JOBS, COMMAND_CAPACITY, SPARE_CAPACITY);
-const fast = binding.fastEntryPoints();
-const fastThen = fast.then;
-const fastSettle = fast.settle;
-const fastLock = fast.lock;
-const fastRejectUnobserved = fast.rejectUnobserved;
-const fastRefill = fast.refill;
+const fastThen = runtime.then;
+const fastSettle = runtime.settle;
+const fastLock = runtime.lock;
+const fastRejectUnobserved = runtime.rejectUnobserved;
+const fastRefill = runtime.refill;
 
 // A reaction of `target` (0: a new node) on `parent`, a settled node (an unhandled rejection),
 // or 0 for a promise with no node settled with `state`. Returns the target's id, with bit 30
@@ -98,7 +102,7 @@ function commandSlots(n) {
 }
 
 function command(id, op) {
-  ring[commandSlots(1)] = (id << 3) | op;
+  ring[commandSlots(1)] = (id << OP_BITS) | op;
 }
 
 // Frees the node `id`: it is never handed out again while JS may still hold it.
@@ -124,7 +128,7 @@ function takeNode() {
 // promise does.
 function linkLater(parent, target) {
   const slot = commandSlots(2);
-  ring[slot] = (target << 3) | LINK;
+  ring[slot] = (target << OP_BITS) | LINK;
   ring[slot + 1] = parent;
 }
 
@@ -139,7 +143,7 @@ function enqueueLater(target, state) {
 // comes back with the index in place of a node id, and kind 4 + `state`.
 function enqueueElementLater(index, state) {
   const slot = commandSlots(2);
-  ring[slot] = (index << 3) | ELEMENT;
+  ring[slot] = (index << OP_BITS) | ELEMENT;
   ring[slot + 1] = state;
 }
 
@@ -164,13 +168,18 @@ module.exports = {
   enqueueLater,
   enqueueElementLater,
   MAX_ELEMENT_INDEX,
-  cancel: binding.cancel,
-  discard: binding.discard,
-  release: binding.release,
+  cancel: runtime.cancel,
+  discard: runtime.discard,
+  release: runtime.release,
+  // For debug.js, tests and benchmarks.
+  hasReactions: runtime.hasReactions,
+  create: runtime.create,
+  stats: runtime.stats,
   // The job half of the ring, read by the runtime's job loop (core.js).
   ring,
   JOBS,
   HEAD,
   TAIL,
   JOB_SLOTS,
+  COUNTER_MASK: layout.COUNTER_MASK,
 };

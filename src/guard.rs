@@ -1,4 +1,4 @@
-//! This thread's engine, reached only through [`with_engine`], which keeps a Rust panic from
+//! A runtime's engine is reached only through [`with_engine`], which keeps a Rust panic from
 //! unwinding out of it: the N-API layer turns the [`Failure`] into a JS error. Kept apart from
 //! the binding so that `cargo test` (which cannot link N-API) checks it.
 
@@ -7,12 +7,6 @@ use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use crate::engine::{Engine, EngineError};
-
-thread_local! {
-    // One engine per JS thread (the main thread and each worker_thread): the addon is
-    // context-aware without a lookup.
-    static ENGINE: RefCell<Engine> = RefCell::new(Engine::new());
-}
 
 /// Why an engine operation was not carried out.
 #[derive(Debug)]
@@ -37,15 +31,14 @@ impl fmt::Display for Failure {
     }
 }
 
-/// Runs `op` on this thread's engine.
+/// Runs `op` on the engine in `cell`.
 pub fn with_engine<T>(
+    cell: &RefCell<Engine>,
     op: impl FnOnce(&mut Engine) -> Result<T, EngineError>,
 ) -> Result<T, Failure> {
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
-        ENGINE.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut engine) => op(&mut engine).map_err(Failure::Engine),
-            Err(_) => Err(Failure::Reentered),
-        })
+    let outcome = catch_unwind(AssertUnwindSafe(|| match cell.try_borrow_mut() {
+        Ok(mut engine) => op(&mut engine).map_err(Failure::Engine),
+        Err(_) => Err(Failure::Reentered),
     }));
     outcome.unwrap_or(Err(Failure::Panicked))
 }
@@ -58,16 +51,18 @@ mod tests {
     fn a_panic_inside_an_operation_becomes_a_failure_and_the_engine_stays_usable() {
         let quiet = std::panic::take_hook();
         std::panic::set_hook(Box::new(|_| {}));
-        let outcome: Result<u32, Failure> = with_engine(|_| panic!("deliberate"));
+        let cell = RefCell::new(Engine::new());
+        let outcome: Result<u32, Failure> = with_engine(&cell, |_| panic!("deliberate"));
         std::panic::set_hook(quiet);
         assert!(matches!(outcome, Err(Failure::Panicked)));
-        let id = with_engine(|engine| engine.create()).expect("the engine still works");
-        assert!(with_engine(|engine| engine.discard(id)).is_ok());
+        let id = with_engine(&cell, |engine| engine.create()).expect("the engine still works");
+        assert!(with_engine(&cell, |engine| engine.discard(id)).is_ok());
     }
 
     #[test]
     fn an_engine_error_comes_back_named() {
-        let failure = with_engine(|engine| engine.discard(12345)).expect_err("no such node");
+        let cell = RefCell::new(Engine::new());
+        let failure = with_engine(&cell, |engine| engine.discard(12345)).expect_err("no such node");
         assert!(
             failure.to_string().starts_with("ferrobird engine:"),
             "{failure}"
@@ -76,7 +71,8 @@ mod tests {
 
     #[test]
     fn an_operation_started_inside_another_is_refused() {
-        let inner = with_engine(|_| Ok(with_engine(|engine| engine.create())));
+        let cell = RefCell::new(Engine::new());
+        let inner = with_engine(&cell, |_| Ok(with_engine(&cell, |engine| engine.create())));
         assert!(matches!(inner, Ok(Err(Failure::Reentered))));
     }
 }

@@ -2,9 +2,9 @@
 // What the GC and memory tests share: the live engine node count, one turn of the event loop,
 // and collecting until a condition holds (run node with --expose-gc).
 
-const binding = require('../../lib/binding');
+const engine = require('../../lib/engine');
 
-const liveNodes = () => binding.stats()[0];
+const liveNodes = () => engine.stats()[0];
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
 // Collects until `done()` holds, at most `rounds` times, pausing `pauseMs` after each round:

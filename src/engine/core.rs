@@ -29,6 +29,8 @@ pub enum EngineError {
     NoReaction(NodeId),
     /// The slab has handed out every id it can.
     Full,
+    /// A ring was asked for with sizes out of range (see `ring::Layout::new`).
+    BadRingSize,
 }
 
 impl fmt::Display for EngineError {
@@ -48,6 +50,9 @@ impl fmt::Display for EngineError {
                 )
             }
             EngineError::Full => write!(f, "too many live promises"),
+            EngineError::BadRingSize => f.write_str(
+                "ring sizes out of range: jobs a power of two up to 2^20, commands 2 to 2^16, spares up to 2^16",
+            ),
         }
     }
 }

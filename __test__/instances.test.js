@@ -1,0 +1,58 @@
+'use strict';
+// One runtime per module instance: ferrobird evaluated again (jest's module registries,
+// `delete require.cache` and `require`, jest's vm contexts) works as if it were alone, and
+// promises of two instances resolve each other as thenables.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+
+function freshCopy() {
+  for (const key of Object.keys(require.cache)) {
+    if (key.startsWith(path.join(root, 'lib')) || key === path.join(root, 'index.js')) delete require.cache[key];
+  }
+  return require(root);
+}
+
+test('jest runs several files in one worker, with and without resetModules', () => {
+  const { NODE_TEST_CONTEXT, ...env } = process.env;
+  const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const run = spawnSync(process.execPath, [jest, '--config', path.join(__dirname, 'instances', 'jest.config.js'), '--runInBand'], { cwd: root, encoding: 'utf8', env });
+  assert.strictEqual(run.status, 0, run.stderr);
+  assert.match(run.stderr, /Tests: +6 passed, 6 total/);
+});
+
+test('each reload by delete require.cache is a working instance, and the old ones keep working', async () => {
+  const copies = [];
+  const pending = [];
+  for (let i = 0; i < 20; i++) {
+    const P = freshCopy();
+    assert.ok(!copies.includes(P), 'a new instance');
+    copies.push(P);
+    let resolveLater;
+    pending.push(new P((resolve) => (resolveLater = resolve)).then((v) => v * 2));
+    pending.push(P.map([i, i + 1], (x) => P.delay(1, x)).reduce((a, b) => a + b));
+    setTimeout(() => resolveLater(i), 2);
+  }
+  const results = await Promise.all(pending);
+  for (let i = 0; i < 20; i++) {
+    assert.strictEqual(results[2 * i], i * 2);
+    assert.strictEqual(results[2 * i + 1], 2 * i + 1);
+  }
+});
+
+test('promises of two instances resolve each other', async () => {
+  const A = freshCopy();
+  const B = freshCopy();
+  assert.notStrictEqual(A, B);
+  const fromB = B.delay(2, 'b');
+  const a = A.resolve(fromB).then((v) => B.resolve(v + 'a'));
+  assert.ok(a instanceof A);
+  assert.strictEqual(await a, 'ba');
+  const rejected = B.reject(new Error('from B'));
+  assert.strictEqual(await A.resolve(rejected).catch((e) => e.message), 'from B');
+  assert.deepStrictEqual(await A.all([B.resolve(1), A.resolve(2), B.delay(1, 3)]), [1, 2, 3]);
+});

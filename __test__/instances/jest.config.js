@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { rootDir: __dirname, testMatch: ['**/*.jest.js'], testEnvironment: 'node' };
