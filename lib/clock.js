@@ -34,7 +34,15 @@ function onExpired() {
   if (callbacks.size === 0) engine.timersRef(false);
 }
 
-// Calls `callback(argument)` after `ms` milliseconds; returns a handle for clearTimer.
+// A native timer's handle: a host timer's handle may be anything (a fake clock's is often a
+// plain number), so the native ones are told apart by their class.
+function NativeTimer(id) {
+  this.id = id;
+}
+
+// Calls `callback(argument)` after `ms` milliseconds; returns a handle for clearTimer. The
+// host's timer is the global `setTimeout` at the time of the call, as Bluebird's is, so fake
+// timers installed at any time drive delay and timeout.
 function setTimer(callback, ms, argument) {
   if (!native) return setTimeout(callback, ms, argument);
   if (!started) {
@@ -48,16 +56,16 @@ function setTimer(callback, ms, argument) {
   if (callbacks.size === 0) engine.timersRef(true);
   callbacks.set(id, argument === undefined ? callback : () => callback(argument));
   engine.timersArm(id, ms);
-  return id;
+  return new NativeTimer(id);
 }
 
 function clearTimer(handle) {
-  if (typeof handle !== 'number') {
+  if (!(handle instanceof NativeTimer)) {
     clearTimeout(handle);
     return;
   }
-  if (!callbacks.delete(handle)) return;
-  engine.timersDisarm(handle);
+  if (!callbacks.delete(handle.id)) return;
+  engine.timersDisarm(handle.id);
   if (callbacks.size === 0) engine.timersRef(false);
 }
 

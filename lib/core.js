@@ -25,6 +25,7 @@ const engine = require('./engine');
 const args = require('./queue');
 const messages = require('./messages');
 const unhandled = require('./unhandled');
+const hostTimers = require('./host-timers');
 
 const NativePromise = global.Promise;
 const nativeThen = NativePromise.prototype.then;
@@ -673,9 +674,8 @@ const discardLater = engine.discardLater;
 // heap profiler): a scavenge a round in Promise.all of 5e4 pending elements, and the 10 MB
 // map c16 allocated beyond bluebird's 53 MB a run.
 const QUIET = -1;
-// Captured at load, as Bluebird captures its scheduler, so that fake timers installed later
-// cannot stall the jobs.
-const hostSetImmediate = global.setImmediate;
+// The host's, so that fake timers cannot stall the jobs.
+const hostSetImmediate = hostTimers.setImmediate;
 let backstopScheduled = false;
 
 function runBackstop() {
@@ -935,7 +935,7 @@ function noteRoot(promise) {
   if (youngCount >= compactAt) compactRoots();
   if (!sweepScheduled) {
     sweepScheduled = true;
-    setTimeout(sweep, SWEEP_DELAY_MS).unref();
+    hostTimers.setTimeout(sweep, SWEEP_DELAY_MS).unref();
   }
 }
 
@@ -982,7 +982,7 @@ function sweep() {
   compactAt = MIN_COMPACT_AT;
   forgottenRoots = 0; // an undercount from here on: those in the old list are not known
   sweepScheduled = oldCount !== 0;
-  if (sweepScheduled) setTimeout(sweep, SWEEP_DELAY_MS).unref();
+  if (sweepScheduled) hostTimers.setTimeout(sweep, SWEEP_DELAY_MS).unref();
   for (let i = 0; i < count; i++) {
     const promise = list[i];
     list[i] = undefined;

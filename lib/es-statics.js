@@ -5,30 +5,30 @@
 module.exports = function installEsStatics(core) {
   const { Promise, capabilityFor, promiseResolve, messages } = core;
 
-  function constructorOf(C, method) {
-    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
-      throw new TypeError(messages.notAnObject(method));
-    }
-    return C;
+  // The constructor a static was called on, ECMA-262's `this`; when `this` is not a function
+  // (a detached call such as `[a, b].map(Promise.resolve)`, `.then(Promise.reject)`, or
+  // `new Promise.resolve(value)`), this library's own, as Bluebird's statics ignore `this`.
+  function constructorOf(C) {
+    return typeof C === 'function' ? C : Promise;
   }
 
   Promise.resolve = function resolve(value) {
-    return promiseResolve(constructorOf(this, 'Promise.resolve'), value);
+    return promiseResolve(constructorOf(this), value);
   };
 
   Promise.reject = function reject(reason) {
-    const capability = capabilityFor(constructorOf(this, 'Promise.reject'));
+    const capability = capabilityFor(constructorOf(this));
     capability.reject(reason);
     return capability.promise;
   };
 
   Promise.withResolvers = function withResolvers() {
-    const capability = capabilityFor(constructorOf(this, 'Promise.withResolvers'));
+    const capability = capabilityFor(constructorOf(this));
     return { promise: capability.promise, resolve: capability.resolve, reject: capability.reject };
   };
 
   Promise.try = function (fn, ...rest) {
-    const capability = capabilityFor(constructorOf(this, 'Promise.try'));
+    const capability = capabilityFor(constructorOf(this));
     try {
       capability.resolve(fn(...rest));
     } catch (error) {
@@ -42,7 +42,7 @@ module.exports = function installEsStatics(core) {
   // capability for any error along the way.
   function combinator(method, perform) {
     return function (iterable) {
-      const C = constructorOf(this, method);
+      const C = constructorOf(this);
       const capability = capabilityFor(C);
       try {
         const resolveFn = C.resolve;

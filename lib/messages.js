@@ -31,9 +31,6 @@ module.exports = {
       return '[no string representation]';
     }
   },
-  notAnObject(method) {
-    return method + ' called on non-object';
-  },
 };
 
 function safeString(value) {
