@@ -6,6 +6,11 @@
 //   node __test__/conformance/bluebird/run.js [--suite DIR] [--library NAME] [--real-timers]
 //                                             [--file NAME] [--verbose] [--known]
 //
+// Each file runs under `node --unhandled-rejections=warn`: Bluebird reports its unhandled
+// rejections itself and never ends the process over one, while ferrobird's go through Node's
+// tracker like native ones (README: Differences), and Node's default mode would end the file
+// at the first rejection a test leaves unhandled on purpose.
+//
 // --suite: a checkout of Bluebird's v3.7.2 tag (default ../shared/conformance/bluebird-3.7.2
 //   beside the repository). --library: what `require` loads as the library (default this
 //   repository; `bluebird` runs the original, to check the environment). --known: exit 0 when
@@ -41,7 +46,7 @@ const files = fs.readdirSync(testDir).filter((f) => f.endsWith('.js') && (only =
 
 function runFile(file) {
   const titles = excluded.filter((e) => e.file === file).map((e) => e.title);
-  const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'child.js'), suiteDir, file, library, timers, JSON.stringify(titles)], {
+  const child = spawn(process.execPath, ['--expose-gc', '--unhandled-rejections=warn', path.join(__dirname, 'child.js'), suiteDir, file, library, timers, JSON.stringify(titles)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
