@@ -36,9 +36,13 @@ module.exports = function installCatchFilter(core) {
     return false;
   }
 
-  // A catch of `handler` behind `filters`; with no filters, a plain catch.
-  function filtered(promise, filters, handler) {
-    if (filters.length === 0) return promise.then(undefined, handler);
+  // A catch of `handler` behind `filters`; with no filters, a plain catch. Through the public
+  // `then` for `.catch` (as Bluebird's), through `_then` for the methods built on it
+  // (tapCatch, catchReturn, catchThrow), so that a wrapper of `then` sees each user callback
+  // once.
+  function filtered(promise, filters, handler, internal) {
+    const then = internal === true ? internalThen : publicThen;
+    if (filters.length === 0) return then(promise, undefined, handler);
     for (const filter of filters) {
       if (!isObject(filter)) {
         return Promise.reject(new TypeError('Catch statement predicate: expecting an object but got ' + classString(filter)));
@@ -47,10 +51,18 @@ module.exports = function installCatchFilter(core) {
     if (typeof handler !== 'function') {
       throw new TypeError('The last argument to .catch() must be a function, got ' + String(handler));
     }
-    return promise.then(undefined, function (error) {
+    return then(promise, undefined, function (error) {
       if (matches(filters, error, this)) return handler.call(this, error);
       throw error;
     });
+  }
+
+  function internalThen(promise, onFulfilled, onRejected) {
+    return promise._then(onFulfilled, onRejected, undefined, undefined, undefined);
+  }
+
+  function publicThen(promise, onFulfilled, onRejected) {
+    return promise.then(onFulfilled, onRejected);
   }
 
   Promise.prototype.catch = Promise.prototype.caught = function (handler) {

@@ -34,25 +34,34 @@ function throwLater(error) {
 }
 
 // An Error that is also array-like, as Bluebird's is, and an ES AggregateError with `errors`,
-// so code written for either shape works.
-class AggregateError extends global.AggregateError {
-  constructor(errors = [], message = 'aggregate error') {
-    super(errors, message);
-    const list = Array.from(errors);
-    notEnumerable(this, 'length', list.length);
-    for (let i = 0; i < list.length; i++) this[i] = list[i];
-  }
-
-  toString() {
-    const lines = ['AggregateError of:'];
-    for (let i = 0; i < this.length; i++) {
-      const error = this[i];
-      const text = error && error.stack ? error.stack : String(error);
-      lines.push(...text.split('\n').map((line) => '    ' + line));
-    }
-    return lines.join('\n');
-  }
+// so code written for either shape works. Bluebird's is made with a message, with or without
+// `new`; an ES one with the errors first. Both calls work here: a first argument that is
+// iterable (and not a string) is the errors.
+function AggregateError(errorsOrMessage, message) {
+  if (new.target === undefined) return new AggregateError(...arguments);
+  const hasErrors = errorsOrMessage != null && typeof errorsOrMessage !== 'string' && typeof errorsOrMessage[Symbol.iterator] === 'function';
+  const list = hasErrors ? Array.from(errorsOrMessage) : [];
+  const text = hasErrors ? message : errorsOrMessage;
+  const self = Reflect.construct(global.AggregateError, [list, text === undefined ? 'aggregate error' : String(text)], new.target);
+  notEnumerable(self, 'length', list.length);
+  for (let i = 0; i < list.length; i++) self[i] = list[i];
+  return self;
 }
+Object.setPrototypeOf(AggregateError, global.AggregateError);
+AggregateError.prototype = Object.create(global.AggregateError.prototype, {
+  constructor: { value: AggregateError, writable: true, configurable: true },
+});
+// Bluebird's `.error()` catches it, as it catches any rejection Bluebird made.
+notEnumerable(AggregateError.prototype, 'isOperational', true);
+notEnumerable(AggregateError.prototype, 'toString', function toString() {
+  const lines = ['AggregateError of:'];
+  for (let i = 0; i < this.length; i++) {
+    const error = this[i];
+    const text = error === this ? '[Circular AggregateError]' : error && error.stack ? error.stack : String(error);
+    lines.push(...text.split('\n').map((line) => '    ' + line));
+  }
+  return lines.join('\n');
+});
 for (const method of ['join', 'pop', 'push', 'shift', 'unshift', 'slice', 'filter', 'forEach',
   'some', 'every', 'map', 'indexOf', 'lastIndexOf', 'reduce', 'reduceRight', 'sort', 'reverse']) {
   notEnumerable(AggregateError.prototype, method, Array.prototype[method]);

@@ -6,6 +6,14 @@ const { CancellationError } = require('./errors');
 module.exports = function installEsPrototype(core) {
   const { Promise, speciesConstructor, promiseResolve, isPromise, OBSERVES_CANCEL, CANCELLED } = core;
 
+  function internalThen(promise, onFulfilled, onRejected) {
+    return promise._then(onFulfilled, onRejected, undefined, undefined, undefined);
+  }
+
+  function publicThen(promise, onFulfilled, onRejected) {
+    return promise.then(onFulfilled, onRejected);
+  }
+
   Promise.prototype.catch = function (onRejected) {
     return this.then(undefined, onRejected);
   };
@@ -18,16 +26,19 @@ module.exports = function installEsPrototype(core) {
     if (typeof onFinally !== 'function') return this.then(onFinally, onFinally);
     // Bluebird runs finally handlers on cancellation too; the result is cancelled after. A
     // finally attached after cancellation fulfils with the "late cancellation observer" error,
-    // as Bluebird's does.
+    // as Bluebird's does. On this library's own promises, as in Bluebird: the handler runs
+    // with the bound `this`, and the reactions go through `_then`, not the public `then`.
+    const then = C === Promise && isPromise(this) ? internalThen : publicThen;
     const source = this;
-    const result = this.then(
+    const result = then(
+      this,
       function (value) {
-        return promiseResolve(C, onFinally()).then(function () {
+        return then(promiseResolve(C, onFinally.call(this)), function () {
           return value;
         });
       },
       function (reason) {
-        return promiseResolve(C, onFinally()).then(function () {
+        return then(promiseResolve(C, onFinally.call(this)), function () {
           if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
           throw reason;
         });

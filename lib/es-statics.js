@@ -5,30 +5,36 @@
 module.exports = function installEsStatics(core) {
   const { Promise, capabilityFor, promiseResolve, messages } = core;
 
-  // The constructor a static was called on, ECMA-262's `this`; when `this` is not a function
-  // (a detached call such as `[a, b].map(Promise.resolve)`, `.then(Promise.reject)`, or
-  // `new Promise.resolve(value)`), this library's own, as Bluebird's statics ignore `this`.
-  function constructorOf(C) {
-    return typeof C === 'function' ? C : Promise;
+  // The constructor a static was called on, ECMA-262's `this`. A detached call (`this`
+  // undefined: `[a, b].map(Promise.resolve)`, `.then(Promise.reject)`, `const { all } =
+  // Promise`) or a call with `new` (`new Promise.resolve(value)`) gets this library's own, as
+  // Bluebird's statics ignore `this`; any other `this` is ECMA-262's (the ES6 suite checks
+  // that `Promise.resolve.call(3, x)` and `Promise.all.call({}, [])` throw TypeErrors).
+  function constructorOf(C, newTarget, method) {
+    if (C === undefined || newTarget !== undefined) return Promise;
+    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
+      throw new TypeError(messages.notAnObject(method));
+    }
+    return C;
   }
 
   Promise.resolve = function resolve(value) {
-    return promiseResolve(constructorOf(this), value);
+    return promiseResolve(constructorOf(this, new.target, 'Promise.resolve'), value);
   };
 
   Promise.reject = function reject(reason) {
-    const capability = capabilityFor(constructorOf(this));
+    const capability = capabilityFor(constructorOf(this, new.target, 'Promise.reject'));
     capability.reject(reason);
     return capability.promise;
   };
 
   Promise.withResolvers = function withResolvers() {
-    const capability = capabilityFor(constructorOf(this));
+    const capability = capabilityFor(constructorOf(this, new.target, 'Promise.withResolvers'));
     return { promise: capability.promise, resolve: capability.resolve, reject: capability.reject };
   };
 
   Promise.try = function (fn, ...rest) {
-    const capability = capabilityFor(constructorOf(this));
+    const capability = capabilityFor(constructorOf(this, new.target, 'Promise.try'));
     try {
       capability.resolve(fn(...rest));
     } catch (error) {
@@ -42,7 +48,7 @@ module.exports = function installEsStatics(core) {
   // capability for any error along the way.
   function combinator(method, perform) {
     return function (iterable) {
-      const C = constructorOf(this);
+      const C = constructorOf(this, new.target, method);
       const capability = capabilityFor(C);
       try {
         const resolveFn = C.resolve;

@@ -76,7 +76,7 @@ module.exports = function installInspection(core) {
   // Runs on cancellation too, as Bluebird's does: the inspection then says isCancelled().
   Promise.prototype.reflect = function () {
     const inspect = () => new PromiseInspection(this);
-    const reflection = this.then(inspect, inspect);
+    const reflection = this._then(inspect, inspect, undefined, undefined, undefined);
     reflection._bits |= OBSERVES_CANCEL;
     return reflection;
   };
@@ -94,8 +94,9 @@ module.exports = function installInspection(core) {
   };
 
   Promise.prototype.suppressUnhandledRejections = function () {
-    // A handler that does nothing: the rejection is handled, nothing else changes.
-    if (!this.isFulfilled()) this.then(undefined, noop);
+    // A handler that does nothing: the rejection is handled, nothing else changes. Through
+    // `_then`, as Bluebird's internals are, not the public (patchable) `then`.
+    if (!this.isFulfilled()) this._then(undefined, noop, undefined, undefined, undefined);
     return this;
   };
 

@@ -31,6 +31,9 @@ module.exports = {
       return '[no string representation]';
     }
   },
+  notAnObject(method) {
+    return method + ' called on non-object';
+  },
 };
 
 function safeString(value) {

@@ -10,7 +10,7 @@ module.exports = function installNodeify(core) {
   Promise.prototype.asCallback = Promise.prototype.nodeify = function (callback, options) {
     if (typeof callback !== 'function') return this;
     const spread = options !== undefined && Object(options).spread === true;
-    this.then(
+    this._then(
       function (value) {
         try {
           if (spread && Array.isArray(value)) callback.apply(this, [null, ...value]);
@@ -31,7 +31,10 @@ module.exports = function installNodeify(core) {
         } catch (error) {
           throwLater(error);
         }
-      }
+      },
+      undefined,
+      undefined,
+      undefined
     );
     return this;
   };

@@ -12,7 +12,7 @@ module.exports = function installTimers(core) {
   // value does; an object may be a thenable, and is resolved first.
   function delay(ms, value) {
     if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-      return Promise.resolve(value).then((resolved) => fulfillLater(ms, resolved));
+      return Promise.resolve(value)._then((resolved) => fulfillLater(ms, resolved), undefined, undefined, undefined, undefined);
     }
     return fulfillLater(ms, value);
   }
@@ -28,7 +28,7 @@ module.exports = function installTimers(core) {
   };
 
   Promise.prototype.delay = function (ms) {
-    return this.then((value) => fulfillLater(ms, value));
+    return this._then((value) => fulfillLater(ms, value), undefined, undefined, undefined, undefined);
   };
 
   // Bluebird's shape: the timeout's state is the receiver of the handlers and the timer's

@@ -13,53 +13,53 @@ module.exports = function installUtility(core) {
 
   Promise.prototype.tap = function (handler) {
     if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
-    return this.then(function (value) {
+    return this._then(function (value) {
       const result = handler.call(this, value);
-      return Promise.resolve(result).then(() => value);
-    });
+      return Promise.resolve(result)._then(() => value, undefined, undefined, undefined, undefined);
+    }, undefined, undefined, undefined, undefined);
   };
 
   Promise.prototype.tapCatch = function (...args) {
     const handler = args.pop();
     if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
     const run = function (error) {
-      return Promise.resolve(handler.call(this, error)).then(() => {
+      return Promise.resolve(handler.call(this, error))._then(() => {
         throw error;
-      });
+      }, undefined, undefined, undefined, undefined);
     };
-    return core.filteredCatch(this, args, run);
+    return core.filteredCatch(this, args, run, true);
   };
 
   Promise.prototype.get = function (key) {
-    return this.then(function (object) {
+    return this._then(function (object) {
       if (typeof key === 'number' && key < 0 && object != null && typeof object.length === 'number') {
         return object[Math.max(0, object.length + key)];
       }
       return object[key];
-    });
+    }, undefined, undefined, undefined, undefined);
   };
 
   Promise.prototype.call = function (methodName, ...args) {
-    return this.then(function (object) {
+    return this._then(function (object) {
       return object[methodName](...args);
-    });
+    }, undefined, undefined, undefined, undefined);
   };
 
   Promise.prototype.return = Promise.prototype.thenReturn = function (value) {
     if (isPromise(value)) value.suppressUnhandledRejections();
-    return this.then(() => value);
+    return this._then(() => value, undefined, undefined, undefined, undefined);
   };
 
   Promise.prototype.throw = Promise.prototype.thenThrow = function (reason) {
-    return this.then(() => {
+    return this._then(() => {
       throw reason;
-    });
+    }, undefined, undefined, undefined, undefined);
   };
 
   Promise.prototype.catchReturn = function (...args) {
     const value = args.pop();
     if (isPromise(value)) value.suppressUnhandledRejections();
-    return core.filteredCatch(this, args, () => value);
+    return core.filteredCatch(this, args, () => value, true);
   };
 
   Promise.prototype.catchThrow = function (...args) {
@@ -67,7 +67,7 @@ module.exports = function installUtility(core) {
     const thrower = () => {
       throw reason;
     };
-    return core.filteredCatch(this, args, thrower);
+    return core.filteredCatch(this, args, thrower, true);
   };
 
   Promise.prototype.error = function (handler) {
@@ -78,15 +78,15 @@ module.exports = function installUtility(core) {
 
   Promise.prototype.spread = function (handler) {
     if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
-    return this.all().then(function (values) {
+    return this.all()._then(function (values) {
       return handler.apply(this, values);
-    });
+    }, undefined, undefined, undefined, undefined);
   };
 
   // Like then, but a rejection that reaches the end is thrown as an uncaught exception.
   Promise.prototype.done = function (onFulfilled, onRejected) {
-    const tail = arguments.length > 0 ? this.then(onFulfilled, onRejected) : this;
-    tail.then(undefined, throwLater);
+    const tail = arguments.length > 0 ? this._then(onFulfilled, onRejected, undefined, undefined, undefined) : this;
+    tail._then(undefined, throwLater, undefined, undefined, undefined);
   };
 
   Promise.try = Promise.attempt = function (fn, arg, context) {
@@ -116,7 +116,7 @@ module.exports = function installUtility(core) {
     const last = args[args.length - 1];
     if (args.length > 0 && typeof last === 'function') {
       args.pop();
-      return Promise.all(args).then((values) => last(...values));
+      return Promise.all(args)._then((values) => last(...values), undefined, undefined, undefined, undefined);
     }
     return Promise.all(args);
   };

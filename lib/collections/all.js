@@ -1,0 +1,149 @@
+'use strict';
+// Promise.all and Promise.race, and their instance forms. ECMA-262's algorithms (es-statics.js)
+// for other constructors and for a patched `then` or `resolve`; on the main export, Bluebird's
+// extras: a promise for the array is awaited first, and cancellation runs both ways.
+
+module.exports = function installAll(core, base) {
+  const { Promise, INTERNAL, CANCEL } = core;
+  const { Collection, awaitInput, valueNowOrReact, isReacting, WAITING } = base;
+
+  const esAll = Promise.all;
+  const esRace = Promise.race;
+  const originalThen = Promise.prototype.then;
+  const originalResolve = Promise.resolve;
+
+  // With cancellation on, cancelling the result cancels the inputs (Bluebird).
+  function cancelsInputs(result, values) {
+    if (!core.cancellationEnabled() || !Array.isArray(values)) return result;
+    core.onCancel(result, {
+      cancelled() {
+        for (const value of values) if (core.isPromise(value)) value.cancel();
+      },
+    });
+    return result;
+  }
+
+  // Promise.all over an array, on the main export: one element reaction per element instead
+  // of ECMA-262's resolve-element closures and derived promises, and a single job for all the
+  // elements that are already fulfilled (plain values and fulfilled promises of ours), queued
+  // after the loop. Their jobs in the spec only store a value and count down; the result
+  // settles in the last element job, and nothing is queued between the last element's job
+  // and the end of the loop, so the result still settles between the same jobs as the
+  // spec's (the ES6 conformance suite, differential.test.js and the fuzz check the tick).
+  // Taken only while `then` and `resolve` are the originals: a patched one must be called,
+  // as the spec calls it.
+  //
+  // An element job is quiet (core.js) when it is a fulfilment and more element jobs are to
+  // come: those only store a value, and a later one settles the result, on the spec's tick.
+  // `unqueued` counts the element reactions on pending promises whose jobs are not queued
+  // yet; until the loop ends (`looping`) it is not known, and every job has its microtask.
+  function AllAggregate(result, values) {
+    this.result = result;
+    this.values = values;
+    this.remaining = values.length;
+    this.done = false;
+    this.looping = true;
+    this.unqueued = 0;
+    this.pending = null;
+  }
+
+  AllAggregate.prototype.elementDue = function (fulfilled) {
+    this.unqueued--;
+    return fulfilled && !this.looping && this.unqueued !== 0;
+  };
+
+  AllAggregate.prototype.settled = function (index, fulfilled, value) {
+    if (this.done) return;
+    if (!fulfilled) {
+      this.done = true;
+      // A cancelled input cancels the result, as in Bluebird.
+      if (value === CANCEL) core.cancel(this.result);
+      else core.reject(this.result, value);
+      return;
+    }
+    this.values[index] = value;
+    this.countDown(1);
+  };
+
+  AllAggregate.prototype.countDown = function (count) {
+    this.remaining -= count;
+    if (this.remaining === 0) {
+      this.done = true;
+      core.resolve(this.result, this.values);
+    }
+  };
+
+  // The one job of the `count` elements whose values were stored when Promise.all ran.
+  function FulfilledRun(aggregate, count) {
+    this.aggregate = aggregate;
+    this.count = count;
+  }
+
+  FulfilledRun.prototype.settled = function () {
+    if (!this.aggregate.done) this.aggregate.countDown(this.count);
+  };
+
+  function allOfArray(input) {
+    const length = input.length;
+    const values = new Array(length);
+    const result = new Promise(INTERNAL);
+    const aggregate = new AllAggregate(result, values);
+    if (length === 0) core.resolve(result, values);
+    let fulfilled = 0; // elements already fulfilled: their values are stored now
+    for (let i = 0; i < length; i++) {
+      const value = valueNowOrReact(input[i], aggregate, i);
+      if (value === WAITING) aggregate.unqueued++;
+      if (isReacting(value)) continue;
+      values[i] = value;
+      fulfilled++;
+    }
+    aggregate.looping = false;
+    if (fulfilled !== 0) core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined);
+    return cancelsInputs(result, input);
+  }
+
+  // A promise for the array: awaited first (a cancelled one cancels the result), then the
+  // array goes to `method`, whose promise the result follows.
+  function ForArray(method, receiver) {
+    Collection.call(this, receiver);
+    this.method = method;
+  }
+  ForArray.prototype = Object.create(Collection.prototype);
+  ForArray.prototype.settled = function () {};
+  ForArray.prototype.start = function (values) {
+    this.resolve(this.method.call(Promise, values));
+  };
+
+  function acceptingPromiseForArray(esMethod) {
+    return function (input, receiver) {
+      if (this !== Promise) return esMethod.call(this, input);
+      if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
+        const collection = new ForArray(esMethod, receiver);
+        awaitInput(collection, input);
+        return collection.result;
+      }
+      return cancelsInputs(esMethod.call(Promise, input), input);
+    };
+  }
+
+  // A detached call (`this` undefined) is this library's, as for every static (es-statics.js).
+  const allWithPromiseForArray = acceptingPromiseForArray(esAll);
+  Promise.all = function all(input) {
+    const C = this === undefined ? Promise : this;
+    if (C === Promise && Array.isArray(input) && Promise.prototype.then === originalThen && Promise.resolve === originalResolve) {
+      return allOfArray(input);
+    }
+    return allWithPromiseForArray.call(C, input);
+  };
+  const race = acceptingPromiseForArray(esRace);
+  Promise.race = function (input) {
+    return race.call(this === undefined ? Promise : this, input);
+  };
+
+  Promise.prototype.all = function () {
+    return allWithPromiseForArray.call(Promise, this, core.receiverOf(this));
+  };
+  Promise.prototype.race = function () {
+    return race.call(Promise, this, core.receiverOf(this));
+  };
+};

@@ -1,0 +1,14 @@
+'use strict';
+// Bluebird's collection methods, static and instance, one file each over the shared base
+// (base.js: the input, the elements, the result, cancellation): all and race, props, some
+// and any, settle and allSettled, map and filter, reduce, each and mapSeries. Inputs may be
+// promises for iterables; the values in them may be promises too.
+
+const installBase = require('./base');
+
+const methods = [require('./all'), require('./props'), require('./some'), require('./settle'), require('./map'), require('./reduce')];
+
+module.exports = function installCollections(core) {
+  const base = installBase(core);
+  for (const install of methods) install(core, base);
+};
