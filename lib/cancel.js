@@ -117,6 +117,9 @@ module.exports = function installCancel(core) {
       core.warn('cancellation is disabled', this);
       return;
     }
+    // A cancellation on its way down will reach it: cancelling it again here would settle it
+    // before its own reaction runs (a finally handler would be lost).
+    if ((this._bits & WILL_CANCEL) !== 0) return;
     let promise = this;
     let child = promise;
     while (isCancellable(promise)) {

@@ -19,9 +19,19 @@ module.exports = function installTimers(core) {
 
   function fulfillLater(ms, value) {
     const promise = new Promise(INTERNAL);
-    setTimer(() => fulfill(promise, value), +ms);
+    const timer = setTimer(() => fulfill(promise, value), +ms);
+    // As Bluebird: cancelling the delay clears its timer.
+    if (core.cancellationEnabled()) core.onCancel(promise, new ClearOnCancel(timer));
     return promise;
   }
+
+  function ClearOnCancel(timer) {
+    this.timer = timer;
+  }
+
+  ClearOnCancel.prototype.cancelled = function () {
+    clearTimer(this.timer);
+  };
 
   Promise.delay = function (ms, value) {
     return delay(ms, value);

@@ -120,6 +120,11 @@ module.exports = function collectionBase(core) {
   // the result, a cancelled one cancels it.
   function awaitInput(collection, input) {
     const waiter = new InputWaiter(collection);
+    const pending = collection.pending;
+    if (pending !== null && Array.isArray(input)) {
+      // Cancelling the result before the job that starts the collection cancels them too.
+      for (let i = 0; i < input.length; i++) if (isPromise(input[i])) pending.push(input[i]);
+    }
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
       core.addFulfilledElement(waiter, 0, input);
       return;

@@ -7,8 +7,8 @@
 // each resolves to the elements' values, mapSeries to the callback's results.
 
 module.exports = function installReduce(core, base) {
-  const { Promise, isPromise } = core;
-  const { Collection, awaitInput, valueNowOrReact, isReacting, toArray, notAFunction } = base;
+  const { Promise, isPromise, CANCEL } = core;
+  const { Collection, awaitInput, valueNowOrReact, isReacting, toArray, notAFunction, asOwnPromise } = base;
 
   const REDUCE = 0;
   const EACH = 1;
@@ -109,10 +109,25 @@ module.exports = function installReduce(core, base) {
 
   function reduce(input, fn, initial, mode, receiver) {
     if (typeof fn !== 'function') return notAFunction(fn);
+    if (initial !== null && (typeof initial === 'object' || typeof initial === 'function')) initial = asOwnPromise(initial);
     const collection = new Reduction(receiver, fn, initial, mode);
+    // As Bluebird: cancelling the initial value cancels the reduction at once, and cancelling
+    // the result cancels the initial value.
+    if (collection.pending !== null && isPromise(initial)) {
+      core.onCancel(initial, new InitialCancelled(collection));
+      collection.pending.push(initial);
+    }
     awaitInput(collection, input);
     return collection.result;
   }
+
+  function InitialCancelled(collection) {
+    this.collection = collection;
+  }
+
+  InitialCancelled.prototype.cancelled = function () {
+    this.collection.reject(CANCEL);
+  };
 
   Promise.reduce = (input, reducer, initial) => reduce(input, reducer, initial, REDUCE, undefined);
   Promise.each = (input, iterator) => reduce(input, iterator, undefined, EACH, undefined);
