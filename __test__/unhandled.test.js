@@ -165,3 +165,29 @@ test('a listener still hears rejections in warn mode, and nothing is printed', (
   assert.deepStrictEqual(result.events, ['unhandled MARK-REASON @p']);
   assert.strictEqual(result.printedReason, false);
 });
+
+// Bluebird 3.7.2's suite (unhandled_rejections.js) found this one: the library's handled
+// callback ran inside the late `then`, before that reaction's job was recorded, and resolved
+// a collection's element; the two jobs then ran each other's arguments, and a later call
+// threw "ferrobird engine: no engine node" into user code. In a child: the rejection is
+// unhandled for a while on purpose.
+test('onUnhandledRejectionHandled may settle promises that others wait on', () => {
+  const body = `
+const P = require(${JSON.stringify(root)});
+let resolveElement;
+const element = new P((resolve) => { resolveElement = resolve; });
+const all = P.all([element, P.resolve('b')]);
+const out = [];
+P.onPossiblyUnhandledRejection((e) => out.push('unhandled ' + e.message));
+P.onUnhandledRejectionHandled(() => { out.push('handled'); resolveElement('a'); });
+const rejected = new P(() => { throw new Error('late'); });
+setTimeout(async () => {
+  out.push(await rejected.then(() => 'not this', (e) => 'caught ' + e.message));
+  out.push((await all).join());
+  out.push(await P.reject(new Error('x')).catch((e) => 'caught ' + e.message));
+  console.log(JSON.stringify(out));
+}, 5);`;
+  const child = spawnSync(process.execPath, ['-e', body], { encoding: 'utf8' });
+  assert.strictEqual(child.status, 0, child.stderr);
+  assert.deepStrictEqual(JSON.parse(child.stdout), ['unhandled late', 'handled', 'caught late', 'a,b', 'caught x']);
+});

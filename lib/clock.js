@@ -44,7 +44,8 @@ function NativeTimer(id) {
 // host's timer is the global `setTimeout` at the time of the call, as Bluebird's is, so fake
 // timers installed at any time drive delay and timeout.
 function setTimer(callback, ms, argument) {
-  if (!native) return setTimeout(callback, ms, argument);
+  // A closure rather than setTimeout's extra argument, which fake clocks often drop.
+  if (!native) return argument === undefined ? setTimeout(callback, ms) : setTimeout(() => callback(argument), ms);
   if (!started) {
     engine.timersStart(onExpired);
     started = true;

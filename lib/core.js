@@ -520,10 +520,13 @@ function reactToUnhandled(parent, target, aggregate, index) {
   const answer = engine.then(parentId, bits & STATE, target === null ? 0 : target._id);
   parent._id = 0;
   if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
-  if (answer > ID_MASK) unhandled.handled(parent);
   register(answer & ID_MASK, target, index);
   args.push(target === null ? aggregate : target, parent._value, 1);
   schedule();
+  // Last: the library's `onUnhandledRejectionHandled` runs user code, which may settle
+  // promises and enqueue jobs; the job of this reaction must be in the argument queue first,
+  // in the engine's order.
+  if (answer > ID_MASK) unhandled.handled(parent);
 }
 
 // Queues a reaction job on a source with no node, settled with `state` and `value`: for
