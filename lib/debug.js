@@ -153,7 +153,11 @@ function attachLongTrace(promise, reason) {
   if (sections.length === 0) return;
   const lines = String(reason.stack).split('\n');
   const head = [lines[0], ...lines.slice(1).filter((line) => !isOwnFrame(line))];
-  reason.stack = head.join('\n') + '\nFrom previous event:\n' + sections.join('\nFrom previous event:\n');
+  try {
+    reason.stack = head.join('\n') + '\nFrom previous event:\n' + sections.join('\nFrom previous event:\n');
+  } catch (error) {
+    // A `stack` that refuses to be set keeps its own trace; the rejection itself goes on.
+  }
 }
 
 function setLongStackTraces(on) {

@@ -3,8 +3,8 @@
 // their catch forms, spread, done, error, lastly; try/attempt, method, join, defer, is, cast,
 // fulfilled, rejected.
 
-const { expectingFunction } = require('./messages');
-const { isOperational, throwLater } = require('./errors');
+const { expectingFunction, classString } = require('./messages');
+const { isOperational } = require('./errors');
 
 module.exports = function installUtility(core) {
   const { Promise, isPromise } = core;
@@ -23,7 +23,19 @@ module.exports = function installUtility(core) {
     const handler = args.pop();
     if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
     const run = function (error) {
-      return Promise.resolve(handler.call(this, error))._then(() => {
+      let result;
+      if (args.length === 0) {
+        result = handler.call(this, error);
+      } else {
+        // Bluebird's quirk, kept: behind predicates, a handler that throws is ignored and the
+        // original error goes on.
+        try {
+          result = handler.call(this, error);
+        } catch (ignored) {
+          result = undefined;
+        }
+      }
+      return Promise.resolve(result)._then(() => {
         throw error;
       }, undefined, undefined, undefined, undefined);
     };
@@ -41,6 +53,9 @@ module.exports = function installUtility(core) {
 
   Promise.prototype.call = function (methodName, ...args) {
     return this._then(function (object) {
+      if (object == null || typeof object[methodName] !== 'function') {
+        throw new TypeError('Object ' + classString(object) + " has no method '" + String(methodName) + "'");
+      }
       return object[methodName](...args);
     }, undefined, undefined, undefined, undefined);
   };
@@ -83,11 +98,17 @@ module.exports = function installUtility(core) {
     }, undefined, undefined, undefined, undefined);
   };
 
-  // Like then, but a rejection that reaches the end is thrown as an uncaught exception.
+  // Like then, but a rejection that reaches the end is fatal: as Bluebird does on Node, it is
+  // printed and the process exits with code 2.
   Promise.prototype.done = function (onFulfilled, onRejected) {
     const tail = arguments.length > 0 ? this._then(onFulfilled, onRejected, undefined, undefined, undefined) : this;
-    tail._then(undefined, throwLater, undefined, undefined, undefined);
+    tail._then(undefined, fatal, undefined, undefined, undefined);
   };
+
+  function fatal(reason) {
+    process.stderr.write('Fatal ' + (reason instanceof Error ? reason.stack : reason) + '\n');
+    process.exit(2);
+  }
 
   Promise.try = Promise.attempt = function (fn, arg, context) {
     if (typeof fn !== 'function') return rejectWith(new TypeError(expectingFunction(fn)));
@@ -146,7 +167,15 @@ module.exports = function installUtility(core) {
     return Promise.reject(reason);
   };
 
+  // Bluebird's: puts back the global `Promise` that was there when the library loaded, and
+  // returns the library.
+  const globalAtLoad = global.Promise;
   Promise.noConflict = function () {
+    try {
+      if (global.Promise === Promise) global.Promise = globalAtLoad;
+    } catch (error) {
+      // A global that cannot be written stays as it is.
+    }
     return Promise;
   };
 };

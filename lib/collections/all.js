@@ -126,6 +126,39 @@ module.exports = function installAll(core, base) {
     };
   }
 
+  // Bluebird's race over an array: holes are skipped (an array of holes stays pending), and
+  // every element settles the result through a job of its own, in order, as the spec's race
+  // does with `then`. Element reactions instead of a `then` per element.
+  function RaceAggregate(result) {
+    this.result = result;
+    this.done = false;
+    this.pending = null;
+  }
+
+  RaceAggregate.prototype.elementDue = function () {
+    return false;
+  };
+
+  RaceAggregate.prototype.settled = function (index, fulfilled, value) {
+    if (this.done) return;
+    this.done = true;
+    if (fulfilled) core.resolve(this.result, value);
+    else if (value === CANCEL) core.cancel(this.result);
+    else core.reject(this.result, value);
+  };
+
+  function raceOfArray(input) {
+    const result = new Promise(INTERNAL);
+    const aggregate = new RaceAggregate(result);
+    for (let i = 0; i < input.length; i++) {
+      const value = input[i];
+      if (value === undefined && !(i in input)) continue;
+      if (value === null || (typeof value !== 'object' && typeof value !== 'function')) core.addFulfilledElement(aggregate, i, value);
+      else core.addElementReaction(base.asOwnPromise(value), aggregate, i);
+    }
+    return cancelsInputs(result, input);
+  }
+
   // A detached call (`this` undefined) is this library's, as for every static (es-statics.js).
   const allWithPromiseForArray = acceptingPromiseForArray(esAll);
   Promise.all = function all(input) {
@@ -135,9 +168,13 @@ module.exports = function installAll(core, base) {
     }
     return allWithPromiseForArray.call(C, input);
   };
-  const race = acceptingPromiseForArray(esRace);
+  const race = acceptingPromiseForArray((input) => (Array.isArray(input) ? raceOfArray(input) : esRace.call(Promise, input)));
   Promise.race = function (input) {
-    return race.call(this === undefined ? Promise : this, input);
+    const C = this === undefined ? Promise : this;
+    if (C === Promise && Array.isArray(input) && Promise.prototype.then === originalThen && Promise.resolve === originalResolve) {
+      return raceOfArray(input);
+    }
+    return C === Promise ? race.call(C, input) : esRace.call(C, input);
   };
 
   Promise.prototype.all = function () {

@@ -58,7 +58,7 @@ function buildTree(library) {
   library.setScheduler(scheduler);
   return {
     // A fresh library: js/debug/promise.js exports Bluebird's factory of copies.
-    'promise.js': () => library.getNewLibraryCopy(),
+    'promise.js': () => mapPrivateStatics(library.getNewLibraryCopy()),
     'bluebird.js': library,
     // monitoring.js reads `isNode` to choose Node's process events.
     util: { isNode: true },
@@ -97,7 +97,7 @@ function mapBuildTree(files) {
 // Bluebird's private statics the helpers call, by what each does there (left alone on a
 // library that has them: the runner also runs Bluebird itself, to check the environment).
 function mapPrivateStatics(library) {
-  if ('_unhandledRejectionCheck' in library) return;
+  if ('_unhandledRejectionCheck' in library) return library;
   const hostSetImmediate = require('node:timers').setImmediate;
   // ferrobird reports a possibly unhandled rejection when Node's own check runs (after the
   // microtasks), so there is nothing to force or to clear.
@@ -119,6 +119,7 @@ function mapPrivateStatics(library) {
     if (options && 'asyncHooks' in options) library._getContext = options.asyncHooks ? contextOn : contextOff;
     return result;
   };
+  return library;
 }
 
 function install({ library, fakeTimers, suiteDir, root }) {
