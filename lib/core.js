@@ -197,6 +197,18 @@ function setHandlersHook(fn) {
   handlersHook = fn;
 }
 
+// asyncHooks (debug.js): binds a collection's callback (a mapper, a reducer) to the async
+// context of the call that took it, as Bluebird's contextBind does. Identity when off.
+let callbackBinder = null;
+
+function setCallbackBinder(fn) {
+  callbackBinder = fn;
+}
+
+function bindCallback(fn) {
+  return callbackBinder === null ? fn : callbackBinder(fn);
+}
+
 // The receiver of `.bind(promise)`: known once that promise settles, shared by everything
 // derived before then.
 function LateReceiver() {
@@ -1077,6 +1089,8 @@ module.exports = {
   setReceiver,
   receiverOf,
   setHandlersHook,
+  setCallbackBinder,
+  bindCallback,
   resolveFromExecutor,
   setExecutorExtra,
   resolve,

@@ -215,9 +215,17 @@ function bindToCaller(promise) {
   });
 }
 
+function bindCallbackToCaller(fn) {
+  const resource = new AsyncResource('ferrobird::Promise');
+  return function () {
+    return resource.runInAsyncScope(fn, this, ...arguments);
+  };
+}
+
 function setAsyncHooks(on) {
   settings.asyncHooks = on;
   runtime.setHandlersHook(on ? bindToCaller : null);
+  runtime.setCallbackBinder(on ? bindCallbackToCaller : null);
 }
 
 // ---- the library-level surface --------------------------------------------------------------

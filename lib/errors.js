@@ -94,6 +94,19 @@ const ERROR_KEYS = /^(?:name|message|stack|cause)$/;
 
 // Bluebird's nodeback wrapping: a plain Error becomes an OperationalError carrying it as
 // `cause`; anything else is marked `isOperational` (where it can be) and passed on.
+// Bluebird's maybeWrapAsError: a primitive thrown or passed to a callback becomes an Error
+// with its text, so that the rejection has a stack.
+function maybeWrapAsError(value) {
+  if (value !== null && (typeof value === 'object' || typeof value === 'function')) return value;
+  let text;
+  try {
+    text = String(value);
+  } catch (error) {
+    text = '[no string representation]';
+  }
+  return new Error(text);
+}
+
 function wrapAsOperationalError(error) {
   if (isUntypedError(error)) {
     const wrapped = new OperationalError(error);
@@ -126,6 +139,7 @@ module.exports = {
   OperationalError,
   RejectionError: OperationalError,
   wrapAsOperationalError,
+  maybeWrapAsError,
   isOperational,
   throwLater,
 };

@@ -2,7 +2,7 @@
 // Node-style callbacks in and out: .asCallback / .nodeify and Promise.fromCallback /
 // Promise.fromNode.
 
-const { wrapAsOperationalError, throwLater } = require('./errors');
+const { wrapAsOperationalError, maybeWrapAsError, throwLater } = require('./errors');
 
 module.exports = function installNodeify(core) {
   const { Promise } = core;
@@ -44,7 +44,7 @@ module.exports = function installNodeify(core) {
   function nodeback(promise, multiArgs) {
     return function (error, value) {
       if (core.isResolved(promise)) return;
-      if (error) core.rejectFromUser(promise, wrapAsOperationalError(error));
+      if (error) core.rejectFromUser(promise, wrapAsOperationalError(maybeWrapAsError(error)));
       else if (multiArgs) core.resolve(promise, Array.prototype.slice.call(arguments, 1));
       else core.resolve(promise, value);
     };
@@ -58,7 +58,7 @@ module.exports = function installNodeify(core) {
     try {
       fn.apply(receiver, args);
     } catch (error) {
-      core.rejectUnlessResolved(promise, error);
+      core.rejectUnlessResolved(promise, maybeWrapAsError(error));
     }
     return promise;
   }
@@ -74,7 +74,7 @@ module.exports = function installNodeify(core) {
       else if (count === 2) fn.call(receiver, a, b, callback);
       else fn.call(receiver, a, b, c, callback);
     } catch (error) {
-      core.rejectUnlessResolved(promise, error);
+      core.rejectUnlessResolved(promise, maybeWrapAsError(error));
     }
     return promise;
   }

@@ -89,12 +89,18 @@ module.exports = function installPromisify(core) {
     return IDENTIFIER.test(name) && name.charAt(0) !== '_' && name !== 'constructor';
   }
 
+  // Bluebird's util.isClass: methods on the prototype, a `class`, or a constructor that assigns
+  // to `this` and has static properties (`function MongoClient() { this.x = 1 }` with
+  // `MongoClient.connect`).
+  const THIS_ASSIGNMENT = /this\s*\.\s*\S+\s*=/;
   function isClass(fn) {
     if (typeof fn !== 'function') return false;
     try {
       const keys = Object.getOwnPropertyNames(fn.prototype || {});
       const hasMethods = keys.length > 0 && !(keys.length === 1 && keys[0] === 'constructor');
-      return hasMethods || /^\s*class\s/.test(Function.prototype.toString.call(fn));
+      const source = Function.prototype.toString.call(fn);
+      const hasThisAssignmentAndStatics = THIS_ASSIGNMENT.test(source) && Object.getOwnPropertyNames(fn).some((name) => !['length', 'name', 'prototype', 'arguments', 'caller'].includes(name));
+      return hasMethods || /^\s*class\s/.test(source) || hasThisAssignmentAndStatics;
     } catch (error) {
       return false;
     }

@@ -48,6 +48,9 @@ module.exports = function installTimers(core) {
     this.message = message;
     this.timer = undefined;
     this.decided = false;
+    // With cancellation on, the branch of the source that the timeout waits on: cancelled
+    // when the time is up, as in Bluebird (the source too, if nothing else waits on it).
+    this.parent = null;
   }
 
   function expire(timeout) {
@@ -58,7 +61,13 @@ module.exports = function installTimers(core) {
       ? message
       : new TimeoutError(typeof message === 'string' ? message : 'operation timed out');
     reject(timeout.result, error);
+    if (timeout.parent !== null) timeout.parent.cancel();
   }
+
+  // Cancelling the timeout's result clears its timer.
+  PendingTimeout.prototype.cancelled = function () {
+    clearTimer(this.timer);
+  };
 
   function settledInTime(value) {
     clearTimer(this.timer);
@@ -79,7 +88,13 @@ module.exports = function installTimers(core) {
     core.setReceiver(result, core.receiverOf(this));
     const timeout = new PendingTimeout(result, message);
     timeout.timer = setTimer(expire, +ms, timeout);
-    this._then(settledInTime, failedInTime, undefined, timeout, undefined);
+    let source = this;
+    if (core.cancellationEnabled()) {
+      source = this._then(undefined, undefined, undefined, undefined, undefined);
+      timeout.parent = source;
+      core.onCancel(result, timeout);
+    }
+    source._then(settledInTime, failedInTime, undefined, timeout, undefined);
     return result;
   };
 };

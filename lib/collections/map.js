@@ -22,7 +22,7 @@ module.exports = function installMap(core, base) {
     Collection.call(this, receiver);
     this.values = null;
     this.mapped = null;
-    this.mapper = mapper;
+    this.mapper = core.bindCallback(mapper);
     this.limit = limit;
     this.keep = keep;
     this.running = 0;

@@ -18,7 +18,7 @@ module.exports = function installReduce(core, base) {
   // callback's result on it, and `2 * length` for the initial value.
   function Reduction(receiver, fn, initial, mode) {
     Collection.call(this, receiver);
-    this.fn = fn;
+    this.fn = core.bindCallback(fn);
     this.initial = initial;
     this.mode = mode;
     this.values = null;
