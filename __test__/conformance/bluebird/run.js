@@ -14,8 +14,9 @@
 // --suite: a checkout of Bluebird's v3.7.2 tag (default ../shared/conformance/bluebird-3.7.2
 //   beside the repository). --library: what `require` loads as the library (default this
 //   repository; `bluebird` runs the original, to check the environment). --known: exit 0 when
-//   every failure is one of known-failures.json, which lists what is not fixed yet (and exit
-//   1 when a listed test passes, so that the list stays exact).
+//   every failure is one of known-failures.json, which lists what is not fixed yet (a listed
+//   test that passes is reported, to be taken off the list). Each entry names the test
+//   (`file: full title`) and says what is missing; the README groups them.
 
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -91,13 +92,15 @@ async function main() {
   console.log(`excluded (not counted, see excluded.js): ${excluded.filter((e) => only === null || e.file === only).length}`);
   let ok = failed === 0;
   if (knownMode) {
-    const known = require('./known-failures.json').filter((t) => only === null || t.startsWith(only + ':'));
+    const known = Object.keys(require('./known-failures.json')).filter((t) => only === null || t.startsWith(only + ':'));
     const unexpected = [...failedTitles].filter((t) => !known.includes(t));
     const fixed = known.filter((t) => !failedTitles.has(t));
     for (const t of unexpected) console.log(`unexpected failure: ${t}`);
     for (const t of fixed) console.log(`passes now, remove from known-failures.json: ${t}`);
     console.log(`known failures (not fixed yet): ${known.length - fixed.length}`);
-    ok = unexpected.length === 0 && fixed.length === 0;
+    // A listed test that passes is reported, not failed on: a few of them (memory, timing)
+    // can pass on a quiet machine, and CI must not depend on that.
+    ok = unexpected.length === 0;
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = ok ? 0 : 1;
