@@ -116,7 +116,7 @@ same('Promise.using disposes the resources when cancelled', async (P, log) => {
 test('without cancellation the executor gets two arguments (bluebird agrees)', () => {
   const lengths = [];
   for (const P of [require('bluebird').getNewLibraryCopy(), Ferro.getNewLibraryCopy()]) {
-    new P(function () { lengths.push(arguments.length); }); // eslint-disable-line no-new
+    new P(function () { lengths.push(arguments.length); });  
   }
   // A copy of ferrobird shares the process-wide switch (README: Differences); Bluebird's
   // copy does not. The first length is bluebird's.

@@ -260,7 +260,7 @@ same('Promise.all with a thenable getter that queues native work between element
   };
   P.all([1, P.resolve(2), thenable, 3, new P((r) => setTimeout(() => r(4), 1))]).then((v) => log('all', v));
   P.all([P.resolve(1), thenable]).then((v) => log('short', v));
-  const notThenable = { get then() { Promise.resolve().then(() => log('native from plain getter')); } };
+  const notThenable = { get then() { Promise.resolve().then(() => log('native from plain getter')); return undefined; } };
   P.all([P.resolve(1), notThenable, 2]).then((v) => log('plain', v.length));
   P.resolve().then(() => log('x1')).then(() => log('x2')).then(() => log('x3')).then(() => log('x4'));
 });

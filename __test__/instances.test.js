@@ -18,7 +18,8 @@ function freshCopy() {
 }
 
 test('jest runs several files in one worker, with and without resetModules', () => {
-  const { NODE_TEST_CONTEXT, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
   const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
   const run = spawnSync(process.execPath, [jest, '--config', path.join(__dirname, 'instances', 'jest.config.js'), '--runInBand'], { cwd: root, encoding: 'utf8', env });
   assert.strictEqual(run.status, 0, run.stderr);

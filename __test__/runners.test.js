@@ -18,7 +18,8 @@ const REASON = 'expected rejection from ferrobird';
 
 function run(args) {
   // Without NODE_TEST_CONTEXT: node --test would take the child for a nested run of its own.
-  const { NODE_TEST_CONTEXT, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
   const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env });
   assert.ok(child.status === 1, `a run with one failing test must exit 1, got ${child.status}\n${child.stdout}\n${child.stderr}`);
   return child.stdout;

@@ -3,7 +3,6 @@
 // Each shape runs at n and 2n, ferrobird and native, each run in a fresh process, median of
 // SCALING_RUNS (default 3). Part of `npm run bench`; `node benches/scaling.js` alone.
 const { execFileSync } = require('child_process');
-const path = require('path');
 const median = require('./lib/median');
 
 const RUNS = Number(process.env.SCALING_RUNS || 3);

@@ -25,7 +25,7 @@ module.exports = function installCatchFilter(core) {
       } else if (isObject(error)) {
         let all = true;
         for (const key of Object.keys(filter)) {
-          if (filter[key] != error[key]) { // eslint-disable-line eqeqeq -- Bluebird compares loosely
+          if (filter[key] != error[key]) {  
             all = false;
             break;
           }

@@ -26,7 +26,7 @@ function env(name) {
 }
 
 // Bluebird's reading of its switches: unset or any value but "0" counts, as `!= 0` does.
-/* eslint-disable eqeqeq */
+ 
 const debugging = env('DEBUG') != 0 && Boolean(env('DEBUG') || process.env.NODE_ENV === 'development');
 const settings = {
   warnings: env('WARNINGS') != 0 && Boolean(debugging || env('WARNINGS')),
@@ -36,7 +36,7 @@ const settings = {
   asyncHooks: false,
 };
 settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0 && Boolean(settings.warnings || env('W_FORGOTTEN_RETURN'));
-/* eslint-enable eqeqeq */
+ 
 
 // ---- warnings -----------------------------------------------------------------------------
 
@@ -79,7 +79,7 @@ function handlerRan(phase, promise, result) {
 function setWarnings(on, forgottenReturn) {
   settings.warnings = on;
   if (forgottenReturn !== undefined) settings.forgottenReturn = forgottenReturn;
-  else if (on) settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0; // eslint-disable-line eqeqeq
+  else if (on) settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0;  
   runtime.setWarningSink(on ? (message) => emitWarning(message) : null);
   setHook('rejected', nonErrorRejection, on);
   const forgotten = on && settings.forgottenReturn && settings.longStackTraces;

@@ -190,7 +190,9 @@ function makeQ() {
   // "From previous event:"); Q_DEBUG turns it on at load, as in Q.
   Object.defineProperty(Q, 'longStackSupport', {
     get: () => core.debugSettings.longStackTraces,
-    set: (on) => core.configureDebug({ longStackTraces: Boolean(on) }),
+    set: (on) => {
+      core.configureDebug({ longStackTraces: Boolean(on) });
+    },
     enumerable: true,
     configurable: true,
   });
