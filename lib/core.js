@@ -26,6 +26,7 @@ const args = require('./queue');
 const messages = require('./messages');
 const unhandled = require('./unhandled');
 const hostTimers = require('./host-timers');
+const brand = require('./brand');
 
 const NativePromise = global.Promise;
 const nativeThen = NativePromise.prototype.then;
@@ -94,19 +95,15 @@ function setHook(name, fn, on) {
   }
 }
 
-// The libraries made by createLibrary (library.js): their original `then`, to recognise
-// their promises in thenable jobs.
-const libraries = [];
-
+// The libraries made by createLibrary (library.js), by their prototype and original `then`
+// (brand.js): to recognise their promises in thenable jobs.
 function registerLibrary(library) {
-  libraries.push(library);
+  brand.mark(library.Promise.prototype, library);
+  brand.mark(library.then, library);
 }
 
 function isAnyLibraryPromise(value) {
-  for (let i = 0; i < libraries.length; i++) {
-    if (libraries[i].isPromise(value)) return true;
-  }
-  return false;
+  return brand.libraryOfPromise(value) !== null;
 }
 
 // Bluebird's warnings (debug.js installs the sink when `warnings` is on).
@@ -877,12 +874,7 @@ function runThenableJob(promise, thenable, then) {
 }
 
 // The library whose original `then` this is, if any.
-function libraryOfThen(then) {
-  for (let i = 0; i < libraries.length; i++) {
-    if (libraries[i].then === then) return libraries[i];
-  }
-  return null;
-}
+const libraryOfThen = brand.libraryOfThen;
 
 // ---- pending promises nobody can reach --------------------------------------------------
 //

@@ -144,6 +144,7 @@ function createLibrary(options = {}) {
   function setThen(then) {
     library.then = then;
     Promise.prototype.then = then;
+    core.registerLibrary(library);
   }
   return Object.assign(Object.create(core), library, { setThen });
 }

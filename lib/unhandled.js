@@ -14,20 +14,23 @@ const NativePromise = global.Promise;
 const nativeReject = NativePromise.reject;
 const nativeThen = NativePromise.prototype.then;
 
+const brand = require('./brand');
+
 const owners = new WeakMap();
 const reported = new WeakSet(); // reported unhandled, and not handled since
 let printAndContinue = false;
 
-// Bluebird's Promise.onPossiblyUnhandledRejection / onUnhandledRejectionHandled, per library:
-// { isPromise, unhandled, handled, fatal }. `fatal: false` is for the Q and RSVP flavours:
-// their originals report unhandled rejections but never end the process over one.
-const libraryHandlers = [];
+// Bluebird's Promise.onPossiblyUnhandledRejection / onUnhandledRejectionHandled, per library,
+// by the library's `isPromise`: { unhandled, handled, fatal }. `fatal: false` is for the Q and
+// RSVP flavours: their originals report unhandled rejections but never end the process over
+// one. Weak, so that a dropped library copy takes its entry with it.
+const libraryHandlers = new WeakMap();
 
 function entryFor(isPromise) {
-  let entry = libraryHandlers.find((e) => e.isPromise === isPromise);
+  let entry = libraryHandlers.get(isPromise);
   if (entry === undefined) {
-    entry = { isPromise, unhandled: null, handled: null, fatal: true };
-    libraryHandlers.push(entry);
+    entry = { unhandled: null, handled: null, fatal: true };
+    libraryHandlers.set(isPromise, entry);
   }
   return entry;
 }
@@ -42,10 +45,8 @@ function setLibraryFatal(isPromise, fatal) {
 
 // The entry of the library `promise` belongs to, if it registered one.
 function ownerEntry(promise) {
-  for (const entry of libraryHandlers) {
-    if (entry.isPromise(promise)) return entry;
-  }
-  return undefined;
+  const library = brand.libraryOfPromise(promise);
+  return library === null ? undefined : libraryHandlers.get(library.isPromise);
 }
 
 // Runs the owning library's handler; whether there was one.

@@ -1,0 +1,31 @@
+'use strict';
+// Which library (a Promise constructor made by library.js, the main export or a copy) a
+// promise or a `then` belongs to. Each library's prototype and original `then` carry it under
+// a symbol private to this module instance, so a lookup is a property read, and nothing
+// global holds a library: a dropped copy is collected with its prototype. (A list scanned on
+// every thenable job kept every copy ever made alive, and grew the scan with each.)
+
+const LIBRARY = Symbol('ferrobird.library');
+
+function mark(object, library) {
+  Object.defineProperty(object, LIBRARY, { value: library, configurable: true });
+}
+
+// The library whose promise `value` is, or null.
+function libraryOfPromise(value) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return null;
+  try {
+    const library = value[LIBRARY];
+    return library !== undefined && library.isPromise(value) ? library : null;
+  } catch (error) {
+    return null; // a revoked Proxy, a throwing getter
+  }
+}
+
+// The library whose original `then` this is, or null.
+function libraryOfThen(then) {
+  const library = then[LIBRARY];
+  return library === undefined ? null : library;
+}
+
+module.exports = { mark, libraryOfPromise, libraryOfThen };
