@@ -131,6 +131,69 @@ impl Model {
         })
     }
 
+    pub fn link(&mut self, parent: NodeId, target: NodeId) -> Result<()> {
+        let parent_node = self.nodes.get(&parent).ok_or(EngineError::NoNode(parent))?;
+        if parent_node.state != State::Pending {
+            return Err(EngineError::NotPending(parent));
+        }
+        if target == parent {
+            return Err(EngineError::SelfReaction(parent));
+        }
+        if target == 0 {
+            return Err(EngineError::NoNode(0));
+        }
+        self.then(parent, State::Pending, target).map(drop)
+    }
+
+    pub fn enqueue(&mut self, target: NodeId, state: State) -> Result<()> {
+        if target == 0 {
+            return Err(EngineError::NoNode(0));
+        }
+        self.then(0, state, target).map(drop)
+    }
+
+    pub fn settle_quietly(&mut self, id: NodeId, state: State) -> Result<()> {
+        if state == State::Rejected {
+            let node = self.nodes.get(&id).ok_or(EngineError::NoNode(id))?;
+            if node.state == State::Pending && node.reactions.is_empty() {
+                return Err(EngineError::NoReaction(id));
+            }
+        }
+        self.settle(id, state).map(drop)
+    }
+
+    pub fn cancel(&mut self, id: NodeId, keep: bool) -> Result<u32> {
+        let node = self.nodes.get_mut(&id).ok_or(EngineError::NoNode(id))?;
+        if node.state != State::Pending {
+            return Err(EngineError::NotPending(id));
+        }
+        let reactions = std::mem::take(&mut node.reactions);
+        if keep {
+            node.state = State::Rejected;
+        } else {
+            self.nodes.remove(&id);
+        }
+        for &target in &reactions {
+            if let Some(node) = self.nodes.get_mut(&target) {
+                node.waiting = false;
+            }
+            self.queue.push_back(Job {
+                kind: JobKind::Reject,
+                target,
+            });
+        }
+        Ok(reactions.len() as u32)
+    }
+
+    pub fn discard(&mut self, id: NodeId) -> Result<()> {
+        let node = self.nodes.get(&id).ok_or(EngineError::NoNode(id))?;
+        if node.waiting {
+            return Err(EngineError::AlreadyWaiting(id));
+        }
+        self.nodes.remove(&id);
+        Ok(())
+    }
+
     pub fn enqueue_element(&mut self, index: u32, state: State) -> Result<()> {
         let kind = match kind_of(state)? {
             JobKind::Fulfill => JobKind::ElementFulfilled,

@@ -329,6 +329,11 @@ trait Api {
     fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome>;
     fn lock(&mut self, target: NodeId) -> Result<NodeId>;
     fn enqueue_element(&mut self, index: u32, state: State) -> Result<()>;
+    fn link(&mut self, parent: NodeId, target: NodeId) -> Result<()>;
+    fn enqueue(&mut self, target: NodeId, state: State) -> Result<()>;
+    fn settle_quietly(&mut self, id: NodeId, state: State) -> Result<()>;
+    fn cancel(&mut self, id: NodeId, keep: bool) -> Result<u32>;
+    fn discard(&mut self, id: NodeId) -> Result<()>;
     fn release(&mut self, id: NodeId) -> Result<Released>;
     fn take_job(&mut self) -> Option<Job>;
     fn live_nodes(&self) -> usize;
@@ -356,6 +361,21 @@ macro_rules! impl_api {
             }
             fn enqueue_element(&mut self, index: u32, state: State) -> Result<()> {
                 <$ty>::enqueue_element(self, index, state)
+            }
+            fn link(&mut self, parent: NodeId, target: NodeId) -> Result<()> {
+                <$ty>::link(self, parent, target)
+            }
+            fn enqueue(&mut self, target: NodeId, state: State) -> Result<()> {
+                <$ty>::enqueue(self, target, state)
+            }
+            fn settle_quietly(&mut self, id: NodeId, state: State) -> Result<()> {
+                <$ty>::settle_quietly(self, id, state)
+            }
+            fn cancel(&mut self, id: NodeId, keep: bool) -> Result<u32> {
+                <$ty>::cancel(self, id, keep)
+            }
+            fn discard(&mut self, id: NodeId) -> Result<()> {
+                <$ty>::discard(self, id)
             }
             fn release(&mut self, id: NodeId) -> Result<Released> {
                 <$ty>::release(self, id)
@@ -386,6 +406,8 @@ enum Op {
     Release(usize),
     /// A collection element settles on a promise with no node (`Promise.all`'s pending inputs).
     Element(u16, bool),
+    /// Bluebird's cancellation of a pending promise.
+    Cancel(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -397,6 +419,7 @@ fn op() -> impl Strategy<Value = Op> {
         5 => any::<bool>().prop_map(Op::RunJob),
         1 => any::<usize>().prop_map(Op::Release),
         1 => (any::<u16>(), any::<bool>()).prop_map(|(i, f)| Op::Element(i, f)),
+        1 => any::<usize>().prop_map(Op::Cancel),
     ]
 }
 
@@ -415,6 +438,8 @@ struct Handle {
     gone: bool,
     /// Nothing in the engine keeps it reachable: made by `new`.
     root: bool,
+    /// Cancelled: a job still due for it is discarded when it comes.
+    cancelled: bool,
 }
 
 /// Events a run produces; engine and model must produce the same list.
@@ -425,6 +450,7 @@ enum Event {
     Job(JobKind, usize),
     Element(JobKind, u32),
     Released(usize, Vec<usize>),
+    Cancel(usize, u32),
     Live(usize),
 }
 
@@ -466,6 +492,7 @@ impl<A: Api> Driver<A> {
             queued: false,
             gone: false,
             root,
+            cancelled: false,
         });
         if id != 0 {
             self.by_id.insert(id, handle);
@@ -478,17 +505,45 @@ impl<A: Api> Driver<A> {
         self.by_id.remove(&id);
     }
 
-    /// `then` with `target` as the reaction's promise (a new child when None).
+    /// `then` with `target` as the reaction's promise (a new child when None), the way the
+    /// runtime sends it: a pending parent by a link command (nodes from the spares), a settled
+    /// parent with no node by an enqueue command, and only an unhandled rejection (a settled
+    /// parent with a node) by the `then` call.
     fn react(&mut self, parent: usize, target: Option<usize>) {
         let target_id = target.map_or(0, |t| self.handles[t].id);
         let p = self.handles[parent].clone();
-        let outcome = if p.id == 0 && p.state == State::Pending {
-            // As the runtime does it: a nodeless pending parent gets a node (a spare), and the
-            // reaction is linked to it.
-            let parent_id = self.api.create().unwrap();
-            self.handles[parent].id = parent_id;
-            self.by_id.insert(parent_id, parent);
-            self.api.then(parent_id, State::Pending, target_id).unwrap()
+        let outcome = if p.state == State::Pending {
+            let parent_id = if p.id == 0 {
+                let id = self.api.create().unwrap();
+                self.handles[parent].id = id;
+                self.by_id.insert(id, parent);
+                id
+            } else {
+                p.id
+            };
+            let target_id = if target_id == 0 {
+                self.api.create().unwrap()
+            } else {
+                target_id
+            };
+            self.api.link(parent_id, target_id).unwrap();
+            ThenOutcome {
+                target: target_id,
+                enqueued: false,
+                was_unhandled: false,
+            }
+        } else if p.id == 0 {
+            let target_id = if target_id == 0 {
+                self.api.create().unwrap()
+            } else {
+                target_id
+            };
+            self.api.enqueue(target_id, p.state).unwrap();
+            ThenOutcome {
+                target: target_id,
+                enqueued: true,
+                was_unhandled: false,
+            }
         } else {
             self.api.then(p.id, p.state, target_id).unwrap()
         };
@@ -524,7 +579,23 @@ impl<A: Api> Driver<A> {
             }
             return;
         }
-        let outcome = self.api.settle(id, state).unwrap();
+        // The runtime knows the node's reactions (the promises waiting on it): with some, or
+        // fulfilled, it sends a quiet settle command; only a rejection nothing waits on
+        // (unhandled) makes the call.
+        let waiters = self
+            .handles
+            .iter()
+            .filter(|handle| handle.waits_on == Some(h))
+            .count() as u32;
+        let outcome = if waiters > 0 || state == State::Fulfilled {
+            self.api.settle_quietly(id, state).unwrap();
+            SettleOutcome {
+                jobs: waiters,
+                unhandled: false,
+            }
+        } else {
+            self.api.settle(id, state).unwrap()
+        };
         if !outcome.unhandled {
             self.forget_node(h);
         }
@@ -576,6 +647,7 @@ impl<A: Api> Driver<A> {
                     self.handles[h].resolved = true;
                     let id = self.api.lock(self.handles[h].id).unwrap();
                     self.handles[h].id = id;
+                    self.handles[h].queued = true;
                     self.by_id.insert(id, h);
                     self.adoptions.insert(h, source);
                 }
@@ -592,6 +664,13 @@ impl<A: Api> Driver<A> {
                 let target = self.by_id[&job.target];
                 self.handles[target].queued = false;
                 self.events.push(Event::Job(job.kind, target));
+                if self.handles[target].cancelled {
+                    // Cancelled while this job was due: the node was kept for it.
+                    self.api.discard(job.target).unwrap();
+                    self.by_id.remove(&job.target);
+                    self.adoptions.remove(&target);
+                    return;
+                }
                 match job.kind {
                     JobKind::Thenable => {
                         let source = self.adoptions.remove(&target).unwrap();
@@ -618,6 +697,35 @@ impl<A: Api> Driver<A> {
                 };
                 self.api.enqueue_element(u32::from(index), state).unwrap();
             }
+            Op::Cancel(raw) => match self.pick(raw) {
+                Some(h)
+                    if self.handles[h].state == State::Pending
+                        && self.handles[h].id != 0
+                        && !self.handles[h].cancelled =>
+                {
+                    // As core.cancel: the node is kept while a job for it is due (it waits on
+                    // a promise, or its job is queued); the promise lets go of its id either way.
+                    let handle = self.handles[h].clone();
+                    let keep = handle.waits_on.is_some() || handle.queued;
+                    let jobs = self.api.cancel(handle.id, keep).unwrap();
+                    if keep {
+                        self.handles[h].id = 0;
+                    } else {
+                        self.forget_node(h);
+                    }
+                    self.handles[h].state = State::Rejected;
+                    self.handles[h].resolved = true;
+                    self.handles[h].cancelled = true;
+                    for other in &mut self.handles {
+                        if other.waits_on == Some(h) {
+                            other.waits_on = None;
+                            other.queued = true;
+                        }
+                    }
+                    self.events.push(Event::Cancel(h, jobs));
+                }
+                _ => {}
+            },
             Op::Release(raw) => match self.pick(raw) {
                 Some(h) if self.collectable(h) => {
                     let released = self.api.release(self.handles[h].id).unwrap();
