@@ -165,3 +165,36 @@ for (const [name, chain] of Object.entries(chains)) {
     assert.deepStrictEqual(await internalCalls(Ferro, chain), await internalCalls(Bluebird, chain));
   });
 }
+
+// ---- how many times cls-bluebird binds ---------------------------------------------------
+// cls-bluebird binds each callback in the public method it patches; a method built on another
+// patched method would bind its callback (or a wrapper of it) twice. Counted while the
+// handlers are attached, against bluebird.
+
+async function bindsWhileAttaching(Original, attach) {
+  const { P, ns } = patched(Original.getNewLibraryCopy());
+  const bind = ns.bind;
+  let binds = 0;
+  ns.bind = function () {
+    binds++;
+    return bind.apply(this, arguments);
+  };
+  let open;
+  const gate = new P((resolve) => { open = resolve; });
+  let counted;
+  ns.run(() => {
+    const result = attach(P, gate, () => {});
+    counted = binds;
+    if (result && typeof result.catch === 'function') result.catch(() => {});
+  });
+  open([1]);
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return counted;
+}
+
+for (const [name, entry] of Object.entries(cases)) {
+  const attach = Array.isArray(entry) ? entry[0] : entry;
+  test(`cls-bluebird binds ${name}'s callbacks as often as on bluebird`, async () => {
+    assert.strictEqual(await bindsWhileAttaching(Ferro, attach), await bindsWhileAttaching(Bluebird, attach));
+  });
+}

@@ -1,5 +1,5 @@
 'use strict';
-// What one call into the engine costs (DESIGN.md rule 4: measure the hot entry points' glue).
+// What one call into the engine costs (ARCHITECTURE.md, rule 4: measure the hot entry points' glue).
 // The hot calls are raw N-API callbacks that take their arguments through the shared ring
 // (src/binding/runtime.rs); the cold ones read each JS argument and make a handle for the
 // result. Most operations are now ring commands, applied

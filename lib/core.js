@@ -4,7 +4,7 @@
 //
 // A promise is a plain object of one hidden class. Rust knows it by `_id` (0 = no node: the
 // engine has nothing to remember about it); JS keeps its state bits, value and the handlers of
-// the reaction that settles it. Each operation makes at most one engine call (DESIGN.md); most
+// the reaction that settles it. Each operation makes at most one engine call (ARCHITECTURE.md); most
 // make none, and tell the engine by a ring command that its next call applies (engine.js).
 //
 // Who holds whom follows native promises, so that the GC can collect what users drop: a

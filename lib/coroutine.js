@@ -64,7 +64,7 @@ module.exports = function installCoroutine(core) {
           return;
         }
         current = promise;
-        promise.then(resume, fail);
+        promise._then(resume, fail, undefined, undefined, undefined);
       };
       const resume = (value) => step('next', value);
       const fail = (reason) => step('throw', reason);

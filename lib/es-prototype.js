@@ -18,7 +18,7 @@ module.exports = function installEsPrototype(core) {
     return this.then(undefined, onRejected);
   };
 
-  Promise.prototype.finally = function (onFinally) {
+  function finallyMethod(onFinally) {
     if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
       throw new TypeError('Promise.prototype.finally called on non-object');
     }
@@ -46,7 +46,12 @@ module.exports = function installEsPrototype(core) {
     );
     if (isPromise(result)) result._bits |= OBSERVES_CANCEL;
     return result;
-  };
+  }
+
+  Promise.prototype.finally = finallyMethod;
+  // For the library's own modules (using): `finally` without the public method, so that a
+  // wrapper of `finally` (cls-bluebird) sees only the user's calls.
+  core.finallyOf = (promise, onFinally) => finallyMethod.call(promise, onFinally);
 
   Object.defineProperty(Promise, Symbol.species, {
     get: function () {

@@ -65,7 +65,7 @@ module.exports = function installUsing(core) {
             return;
           }
           if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
-            Promise.resolve(result).then(next, throwLater);
+            Promise.resolve(result)._then(next, throwLater, undefined, undefined, undefined);
             return;
           }
         }
@@ -99,17 +99,18 @@ module.exports = function installUsing(core) {
         entry.disposer = resource;
         entry.promise = Promise.resolve(resource.promise());
       } else {
-        entry.promise = Promise.resolve(resource).then((value) => {
+        entry.promise = Promise.resolve(resource)._then((value) => {
           if (!Disposer.isDisposer(value)) return value;
           entry.disposer = value;
           return value.promise();
-        });
+        }, undefined, undefined, undefined, undefined);
       }
       resources.push(entry);
     }
 
     const reflected = resources.map((entry) => entry.promise.reflect());
-    const resultPromise = Promise.all(reflected).then((inspections) => {
+    // Through `_then` and the internal finally, never the public (patchable) methods.
+    const resultPromise = Promise.all(reflected)._then((inspections) => {
       const values = new Array(inspections.length);
       for (let i = 0; i < inspections.length; i++) {
         const inspection = inspections[i];
@@ -121,8 +122,8 @@ module.exports = function installUsing(core) {
         values[i] = inspection.value();
       }
       return spread ? fn.apply(undefined, values) : fn(values);
-    });
-    const promise = resultPromise.lastly(() => dispose(resources, new PromiseInspection(resultPromise)));
+    }, undefined, undefined, undefined, undefined);
+    const promise = core.finallyOf(resultPromise, () => dispose(resources, new PromiseInspection(resultPromise)));
     if (core.cancellationEnabled()) {
       core.onCancel(promise, {
         cancelled() {

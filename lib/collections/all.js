@@ -9,8 +9,6 @@ module.exports = function installAll(core, base) {
 
   const esAll = Promise.all;
   const esRace = Promise.race;
-  const originalThen = Promise.prototype.then;
-  const originalResolve = Promise.resolve;
 
   // With cancellation on, cancelling the result cancels the inputs (Bluebird).
   function cancelsInputs(result, values) {
@@ -30,8 +28,8 @@ module.exports = function installAll(core, base) {
   // settles in the last element job, and nothing is queued between the last element's job
   // and the end of the loop, so the result still settles between the same jobs as the
   // spec's (the ES6 conformance suite, differential.test.js and the fuzz check the tick).
-  // Taken only while `then` and `resolve` are the originals: a patched one must be called,
-  // as the spec calls it.
+  // As Bluebird's, it never calls the elements' `then` or `Promise.resolve`, even patched:
+  // a tool that wraps `then` (cls-bluebird) sees the user's handlers, not one per element.
   //
   // An element job is quiet (core.js) when it is a fulfilment and more element jobs are to
   // come: those only store a value, and a later one settles the result, on the spec's tick.
@@ -163,17 +161,13 @@ module.exports = function installAll(core, base) {
   const allWithPromiseForArray = acceptingPromiseForArray(esAll);
   Promise.all = function all(input) {
     const C = this === undefined ? Promise : this;
-    if (C === Promise && Array.isArray(input) && Promise.prototype.then === originalThen && Promise.resolve === originalResolve) {
-      return allOfArray(input);
-    }
+    if (C === Promise && Array.isArray(input)) return allOfArray(input);
     return allWithPromiseForArray.call(C, input);
   };
   const race = acceptingPromiseForArray((input) => (Array.isArray(input) ? raceOfArray(input) : esRace.call(Promise, input)));
   Promise.race = function (input) {
     const C = this === undefined ? Promise : this;
-    if (C === Promise && Array.isArray(input) && Promise.prototype.then === originalThen && Promise.resolve === originalResolve) {
-      return raceOfArray(input);
-    }
+    if (C === Promise && Array.isArray(input)) return raceOfArray(input);
     return C === Promise ? race.call(C, input) : esRace.call(C, input);
   };
 
