@@ -194,8 +194,9 @@ function setHandlersHook(fn) {
   handlersHook = fn;
 }
 
-// asyncHooks (debug.js): binds a collection's callback (a mapper, a reducer) to the async
-// context of the call that took it, as Bluebird's contextBind does. Identity when off.
+// Binds a collection's callback (a mapper, a reducer) to the context of the call that took
+// it, as Bluebird's contextBind does: the active domain, and with asyncHooks (debug.js) the
+// async context.
 let callbackBinder = null;
 
 function setCallbackBinder(fn) {
@@ -203,6 +204,8 @@ function setCallbackBinder(fn) {
 }
 
 function bindCallback(fn) {
+  const domain = process.domain;
+  if (domain != null) fn = domain.bind(fn);
   return callbackBinder === null ? fn : callbackBinder(fn);
 }
 

@@ -70,6 +70,8 @@ function buildTree(library) {
 // The suite's own dev tools (sinon) resolve from this repository: the suite folder has no
 // node_modules.
 function resolveDevToolsFromHere(suiteDir, root) {
+  // Module filenames are real paths: the suite folder may be reached through a link.
+  suiteDir = require('node:fs').realpathSync(suiteDir);
   const resolve = Module._resolveFilename;
   Module._resolveFilename = function (request, parent) {
     try {
