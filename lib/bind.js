@@ -23,12 +23,20 @@ module.exports = function installBind(core) {
     return result;
   }
 
-  // Waits for a promised receiver (an element reaction, which sees cancellation): then the
-  // result follows the source; a rejected receiver rejects it, a cancelled one cancels it.
-  function ReceiverWaiter(source, result, late) {
+  // Bluebird's bind with a promised receiver: element reactions (which see cancellation) on
+  // the receiver (index 0) and on the source (index 1). Once the receiver is fulfilled, the
+  // result follows the source. A source that rejects first rejects the result once the
+  // receiver has settled (with the receiver as `this` if it was fulfilled); a receiver that
+  // rejects first rejects it at once; a cancelled one of the two cancels it; cancelling the
+  // result cancels the receiver.
+  function ReceiverWaiter(source, binding, result, late) {
     this.source = source;
+    this.binding = binding;
     this.result = result;
     this.late = late;
+    this.decided = false;
+    this.sourceRejected = false;
+    this.sourceReason = undefined;
   }
 
   ReceiverWaiter.prototype.elementDue = function () {
@@ -36,9 +44,21 @@ module.exports = function installBind(core) {
   };
 
   ReceiverWaiter.prototype.settled = function (index, fulfilled, value) {
+    if (this.decided) return;
+    if (index === 1 && value !== CANCEL) {
+      // The source settled first: its value, or its rejection, waits for the receiver.
+      if (!fulfilled) {
+        this.sourceRejected = true;
+        this.sourceReason = value;
+      }
+      return;
+    }
+    this.decided = true;
     const result = this.result;
-    if ((result._bits & STATE) !== 0) return;
-    if (fulfilled) {
+    if (this.sourceRejected && value !== CANCEL) {
+      if (fulfilled) this.late.value = value;
+      reject(result, this.sourceReason);
+    } else if (fulfilled) {
       this.late.value = value;
       follow(this.source, result);
     } else if (value === CANCEL) {
@@ -48,9 +68,10 @@ module.exports = function installBind(core) {
     }
   };
 
-  // The result of a cancelled bind that has not followed its source yet is cancelled too.
   ReceiverWaiter.prototype.cancelled = function () {
-    core.cancel(this.result);
+    if (this.decided) return;
+    this.decided = true;
+    this.binding.cancel();
   };
 
   Promise.prototype.bind = function (thisArg) {
@@ -59,9 +80,11 @@ module.exports = function installBind(core) {
       const late = new LateReceiver();
       core.setReceiver(result, late);
       if (hooks.chained !== null) hooks.chained(this, result);
-      const waiter = new ReceiverWaiter(this, result, late);
+      const binding = Promise.resolve(thisArg);
+      const waiter = new ReceiverWaiter(this, binding, result, late);
       if (core.cancellationEnabled()) core.onCancel(result, waiter);
-      core.addElementReaction(Promise.resolve(thisArg), waiter, 0);
+      core.addElementReaction(this, waiter, 1);
+      core.addElementReaction(binding, waiter, 0);
       return result;
     }
     return bound(this, thisArg);

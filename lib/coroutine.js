@@ -5,6 +5,7 @@
 // promise (or thenable, or whatever a yield handler turns into one) resumes it when settled.
 
 const { classString, toDisplayString } = require('./messages');
+const { CancellationError } = require('./errors');
 
 const SEE = '\n\n    See http://goo.gl/MqrFmX\n';
 
@@ -36,46 +37,94 @@ module.exports = function installCoroutine(core) {
     return null;
   }
 
-  // Drives `generator` to completion; the returned promise settles with its outcome.
-  function run(generator, ownHandler, stack) {
-    return new Promise((resolve, reject, onCancel) => {
-      let current = null;
-      const step = (method, argument) => {
-        let result;
-        try {
-          result = generator[method](argument);
-        } catch (error) {
-          reject(error);
-          return;
-        }
-        if (result.done) {
-          resolve(result.value);
-          return;
-        }
-        let promise;
-        try {
-          promise = toPromise(result.value, ownHandler);
-        } catch (error) {
-          step('throw', error);
-          return;
-        }
-        if (promise === null) {
-          step('throw', notAPromise(result.value, stack));
-          return;
-        }
-        current = promise;
-        promise._then(resume, fail, undefined, undefined, undefined);
-      };
-      const resume = (value) => step('next', value);
-      const fail = (reason) => step('throw', reason);
-      if (typeof onCancel === 'function') {
-        onCancel(() => {
-          if (current !== null && typeof current.cancel === 'function') current.cancel();
-          if (typeof generator.return === 'function') generator.return();
-        });
+  // Drives a generator to completion (Bluebird's PromiseSpawn): `result` settles with its
+  // outcome. Each yielded promise is awaited by an element reaction (the aggregate protocol of
+  // collections/base.js), which also sees it cancelled: then, as in Bluebird, the generator
+  // is returned from (its finally blocks run, and may still yield), and the result is
+  // cancelled once it is done. Cancelling the result cancels the promise it waits on.
+  function Spawn(generator, ownHandler, stack) {
+    this.result = new Promise(core.INTERNAL);
+    this.generator = generator;
+    this.ownHandler = ownHandler;
+    this.stack = stack;
+    this.current = null;
+    this.cancelling = false;
+    this.done = false;
+    if (core.cancellationEnabled()) core.onCancel(this.result, this);
+  }
+
+  Spawn.prototype.elementDue = function () {
+    return false;
+  };
+
+  Spawn.prototype.settled = function (index, fulfilled, value) {
+    this.current = null;
+    if (this.done) return;
+    if (fulfilled) this.step('next', value);
+    else if (value === core.CANCEL) this.returnFromGenerator();
+    else this.step('throw', value);
+  };
+
+  Spawn.prototype.cancelled = function () {
+    if (this.done) return;
+    if (this.current !== null) this.current.cancel();
+    else this.returnFromGenerator();
+  };
+
+  Spawn.prototype.returnFromGenerator = function () {
+    this.cancelling = true;
+    if (typeof this.generator.return === 'function') {
+      this.step('return', undefined);
+      return;
+    }
+    const sentinel = new CancellationError('generator .return() sentinel');
+    Promise.coroutine.returnSentinel = sentinel;
+    this.step('throw', sentinel);
+  };
+
+  Spawn.prototype.step = function (method, argument) {
+    for (;;) {
+      let result;
+      try {
+        result = this.generator[method](argument);
+      } catch (error) {
+        this.finish(false, error);
+        return;
       }
-      step('next', undefined);
-    });
+      if (result.done) {
+        this.finish(true, result.value);
+        return;
+      }
+      let promise;
+      try {
+        promise = toPromise(result.value, this.ownHandler);
+      } catch (error) {
+        method = 'throw';
+        argument = error;
+        continue;
+      }
+      if (promise === null) {
+        method = 'throw';
+        argument = notAPromise(result.value, this.stack);
+        continue;
+      }
+      this.current = promise;
+      core.addElementReaction(promise, this, 0);
+      return;
+    }
+  };
+
+  Spawn.prototype.finish = function (fulfilled, value) {
+    this.done = true;
+    if (this.cancelling) core.cancel(this.result);
+    else if (fulfilled) core.resolve(this.result, value);
+    else core.rejectFromUser(this.result, value);
+  };
+
+  function run(generator, ownHandler, stack) {
+    const spawn = new Spawn(generator, ownHandler, stack);
+    spawn.step('next', undefined);
+    return spawn.result;
   }
 
   Promise.coroutine = function coroutine(generatorFunction, options) {

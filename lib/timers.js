@@ -51,6 +51,8 @@ module.exports = function installTimers(core) {
     // With cancellation on, the branch of the source that the timeout waits on: cancelled
     // when the time is up, as in Bluebird (the source too, if nothing else waits on it).
     this.parent = null;
+    // The reaction on it that decides the result in time.
+    this.waiter = null;
   }
 
   function expire(timeout) {
@@ -64,9 +66,11 @@ module.exports = function installTimers(core) {
     if (timeout.parent !== null) timeout.parent.cancel();
   }
 
-  // Cancelling the timeout's result clears its timer.
+  // Cancelling the timeout's result clears its timer and cancels what it waited on (and so
+  // the source, where nothing else waits on it).
   PendingTimeout.prototype.cancelled = function () {
     clearTimer(this.timer);
+    if (this.waiter !== null) this.waiter.cancel();
   };
 
   function settledInTime(value) {
@@ -94,7 +98,8 @@ module.exports = function installTimers(core) {
       timeout.parent = source;
       core.onCancel(result, timeout);
     }
-    source._then(settledInTime, failedInTime, undefined, timeout, undefined);
+    const waiter = source._then(settledInTime, failedInTime, undefined, timeout, undefined);
+    if (timeout.parent !== null) timeout.waiter = waiter;
     return result;
   };
 };

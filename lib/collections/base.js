@@ -41,6 +41,11 @@ module.exports = function collectionBase(core) {
     const promise = asOwnPromise(value);
     const bits = promise._bits;
     if ((bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
+    if ((bits & CANCELLED) !== 0 && aggregate.startsAtOnce === true) {
+      // As Bluebird's PromiseArray: a cancelled input is seen while iterating.
+      aggregate.settled(index, false, CANCEL);
+      return QUEUED;
+    }
     core.addElementReaction(promise, aggregate, index);
     if ((bits & STATE) !== 0) return QUEUED;
     if (aggregate.pending !== null) aggregate.pending.push(promise);
@@ -80,6 +85,9 @@ module.exports = function collectionBase(core) {
     this.pending = core.cancellationEnabled() ? [] : null;
     if (this.pending !== null) core.onCancel(this.result, this);
   }
+
+  // Whether an input that is no promise is read at once (see awaitInput).
+  Collection.prototype.startsAtOnce = true;
 
   Collection.prototype.elementDue = function () {
     return false;
@@ -126,7 +134,11 @@ module.exports = function collectionBase(core) {
       for (let i = 0; i < input.length; i++) if (isPromise(input[i])) pending.push(input[i]);
     }
     if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      core.addFulfilledElement(waiter, 0, input);
+      // As Bluebird's PromiseArray: an input that is no promise is read at once (inputs
+      // already cancelled or rejected decide the result now), except where the method
+      // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
+      if (collection.startsAtOnce) waiter.settled(0, true, input);
+      else core.addFulfilledElement(waiter, 0, input);
       return;
     }
     const promise = asOwnPromise(input);

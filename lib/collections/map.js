@@ -36,6 +36,8 @@ module.exports = function installMap(core, base) {
     this.waiting = [];
   }
   MapAggregate.prototype = Object.create(Collection.prototype);
+  // Bluebird starts map and filter in a job (its _asyncInit), whatever the input.
+  MapAggregate.prototype.startsAtOnce = false;
 
   // Every job of map's and filter's is quiet (core.js): Bluebird runs them in its batches,
   // and so may a mapper that one starts.

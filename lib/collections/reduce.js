@@ -114,6 +114,10 @@ module.exports = function installReduce(core, base) {
     // As Bluebird: cancelling the initial value cancels the reduction at once, and cancelling
     // the result cancels the initial value.
     if (collection.pending !== null && isPromise(initial)) {
+      if (initial.isCancelled()) {
+        collection.reject(CANCEL);
+        return collection.result;
+      }
       core.onCancel(initial, new InitialCancelled(collection));
       collection.pending.push(initial);
     }
