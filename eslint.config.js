@@ -4,7 +4,7 @@ const js = require('@eslint/js');
 const globals = require('globals');
 
 module.exports = [
-  { ignores: ['node_modules/', 'target/', '__test__/types/**/*.js', 'benches/timers/**'] },
+  { ignores: ['node_modules/', '__test__/ecosystem/node_modules/', 'target/', '__test__/types/**/*.js', 'benches/timers/**'] },
   js.configs.recommended,
   {
     files: ['**/*.js'],
