@@ -23,7 +23,7 @@ module.exports = [
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node } },
   },
   {
-    files: ['__test__/instances/*.jest.js'],
+    files: ['__test__/instances/*.js'],
     languageOptions: { globals: { ...globals.jest } },
   },
 ];

@@ -1,23 +1,3 @@
 'use strict';
-// Each file leaves a pending promise and a timer behind, as real test files do; jest runs
-// them one after another in one worker, each with its own module registry.
-const Promise = require('../..');
-
-const leftBehind = new Promise(() => {});
-setTimeout(() => {}, 20);
-
-test('two: chains, collections and timers settle', async () => {
-  const values = await Promise.map([1, 2, 3], (x) => Promise.delay(1, x * 2));
-  expect(values).toEqual([2, 4, 6]);
-  expect(await Promise.resolve('two').then((v) => v + '!')).toBe('two!');
-  leftBehind.then(() => {});
-});
-
-test('two: a fresh registry (resetModules) gets a working copy', async () => {
-  jest.resetModules();
-  const Fresh = require('../..');
-  expect(Fresh).not.toBe(Promise);
-  const mixed = await Fresh.resolve(Promise.delay(1, 'theirs')).then((v) => Promise.resolve(v + ' and ours'));
-  expect(mixed).toBe('theirs and ours');
-  await expect(Fresh.reject(new Error('x')).catch((e) => e.message)).resolves.toBe('x');
-});
+// One of three jest files that share a worker (scenario.js).
+require('./scenario')('two');
