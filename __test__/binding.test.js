@@ -82,3 +82,46 @@ test('the engine keeps working after refused calls', async () => {
   const P = require('..');
   assert.strictEqual(await P.resolve(41).then((v) => v + 1), 42);
 });
+
+// The ring's memory is Rust's: JS sees it through an external ArrayBuffer whose finalizer
+// holds the runtime. Detaching or transferring the buffer (ArrayBuffer#transfer on Node 22+,
+// structuredClone or postMessage with a transfer list) leaves Rust writing to live memory.
+test('detaching or transferring the ring buffer leaves the engine writing to live memory', async () => {
+  const runtime = binding.createRuntime(16, 8, 4);
+  const { layout } = runtime;
+  let buffer = runtime.buffer;
+  let moved = null;
+  if (typeof ArrayBuffer.prototype.transfer === 'function') moved = buffer.transfer();
+  else {
+    try {
+      moved = structuredClone(buffer, { transfer: [buffer] });
+    } catch (error) {
+      moved = null; // refused: the buffer stays where it was
+    }
+  }
+  // Rust writes through its own pointer. Where the buffer was really detached (Node 22+), the
+  // transferred one shows the same memory: the spare count Rust writes after the transfer.
+  const ids = [runtime.create(), runtime.create(), runtime.create()];
+  const detached = buffer.byteLength === 0;
+  let taken = 0;
+  if (detached) {
+    // Take one spare node through the transferred buffer, as JS takes them; Rust tops it up.
+    const slots = new Int32Array(moved);
+    slots[layout.SPARE_COUNT] = layout.SPARE_CAPACITY - 1;
+    taken = 1;
+    runtime.refill();
+    assert.strictEqual(slots[layout.SPARE_COUNT], layout.SPARE_CAPACITY);
+  }
+  buffer = null;
+  moved = null;
+  for (let i = 0; i < 4; i++) {
+    global.gc();
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  // Every buffer JS had is gone: the engine still works, and writes its ring, in memory the
+  // runtime keeps.
+  for (let i = 0; i < 1000; i++) runtime.refill();
+  assert.strictEqual(runtime.stats()[0], 3 + taken, 'the nodes made and taken above, and no more');
+  for (const id of ids) runtime.release(id);
+  assert.strictEqual(runtime.stats()[0], taken);
+});
