@@ -868,8 +868,10 @@ function runThenableJob(promise, thenable, then) {
     }
   }
   const fns = createResolvingFunctions(promise);
+  const owner = brand.libraryOfPromise(promise);
   try {
-    then.call(thenable, fns.resolve, fns.reject);
+    if (owner === null || owner.thenableNotifier === undefined) then.call(thenable, fns.resolve, fns.reject);
+    else then.call(thenable, fns.resolve, fns.reject, owner.thenableNotifier(promise));
   } catch (error) {
     fns.reject(error);
   }

@@ -166,7 +166,12 @@ function createLibrary(options = {}) {
     Promise.prototype.then = then;
     core.registerLibrary(library);
   }
-  return Object.assign(Object.create(core), library, { setThen });
+  // A flavour whose original calls a thenable's `then` with a third function (Q: progress)
+  // gives the runtime its maker: `notifier(promise)` is that function for `promise`.
+  function setThenableNotifier(notifier) {
+    library.thenableNotifier = notifier;
+  }
+  return Object.assign(Object.create(core), library, { setThen, setThenableNotifier });
 }
 
 module.exports = createLibrary;

@@ -149,6 +149,12 @@ function makeQ() {
 
   Q.resolve = Q;
   Q.reject = reject;
+  // Q's deprecated fulfill: a promise fulfilled with the value itself, thenable or not.
+  Q.fulfill = function fulfill(value) {
+    const promise = new Promise(INTERNAL);
+    core.fulfill(promise, value);
+    return promise;
+  };
   Q.defer = defer;
   Q.Promise = promise;
   Q.promise = promise;
@@ -172,9 +178,11 @@ function makeQ() {
   Q.when = function when(value, fulfilled, rejected, progressed) {
     return Q(value).then(fulfilled, rejected, progressed);
   };
-  // Q's task queue; here the microtask queue the engine's own jobs run on.
+  // Q's task queue; here the microtask queue the engine's own jobs run on. As Q's, a task runs
+  // in the domain that was active when it was queued (an error it throws goes to that domain).
   Q.nextTick = function nextTick(task) {
-    queueMicrotask(task);
+    const domain = process.domain;
+    queueMicrotask(domain ? domain.bind(task) : task);
   };
   Q.passByCopy = function passByCopy(object) {
     return object;

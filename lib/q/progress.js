@@ -80,6 +80,9 @@ module.exports = function installProgress(q) {
   // source hands over its listeners, and so does any Q promise that follows a source.
   setHook('followed', function forwardProgress(promise, followee) {
     if (!isPromise(promise)) return;
+    // A thenable that is no Q promise may notify through the function Q hands its `then`
+    // (setThenableNotifier, below): what follows it is a source from now on.
+    if (!isPromise(followee)) promise._bits |= SOURCE;
     const followsSource = isPromise(followee) && (followee._bits & (SOURCE | STATE)) === SOURCE;
     if ((promise._bits & SOURCE) === 0 && !followsSource) return;
     forwards.set(promise, followee);
@@ -91,6 +94,16 @@ module.exports = function installProgress(q) {
     const into = listenersOf(nearest(followee));
     for (let i = 0; i < list.length; i++) into.push(list[i]);
   }, true);
+
+  // Q calls a thenable's `then` with a third function, for its progress: what it is given
+  // reaches this promise's progress listeners (a promise that follows a thenable is a
+  // source). Q passes on the first argument only.
+  q.setThenableNotifier(function notifierOf(promise) {
+    promise._bits |= SOURCE;
+    return function notify(value) {
+      if ((promise._bits & STATE) === 0) q.notify(promise, value);
+    };
+  });
 
   Promise.prototype.progress = function progress(progressed) {
     return this.then(undefined, undefined, progressed);
