@@ -55,9 +55,11 @@ module.exports = function installProgress(q) {
 
   function deliver(link, value) {
     let passed = value;
-    if (typeof link.progressed === 'function') {
+    const progressed = link.progressed;
+    if (typeof progressed === 'function') {
       try {
-        passed = link.progressed(value);
+        // Called as a plain function: its `this` is undefined, as in Q.
+        passed = progressed(value);
       } catch (error) {
         if (typeof Q.onerror === 'function') Q.onerror(error);
         else throw error;

@@ -22,6 +22,8 @@ function makeRsvp() {
   });
   const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, isPromise, setHook } = core;
   const proto = Promise.prototype;
+  // RSVP's constructor takes (resolver, label): its length is 2.
+  Object.defineProperty(Promise, 'length', { value: 2, configurable: true });
 
   function labelled(promise, label) {
     if (label !== undefined) labels.set(promise, label);
