@@ -61,10 +61,8 @@ module.exports = function installBind(core) {
     } else if (fulfilled) {
       this.late.value = value;
       follow(this.source, result);
-    } else if (value === CANCEL) {
-      core.cancel(result);
     } else {
-      reject(result, value);
+      reject(result, value); // with CANCEL, a cancellation (core.js, settle)
     }
   };
 

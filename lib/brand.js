@@ -22,10 +22,16 @@ function libraryOfPromise(value) {
   }
 }
 
+// The library of a promise known to be one of a library's (no check: one property read).
+function libraryOfOwnPromise(promise) {
+  const library = promise[LIBRARY];
+  return library === undefined ? null : library;
+}
+
 // The library whose original `then` this is, or null.
 function libraryOfThen(then) {
   const library = then[LIBRARY];
   return library === undefined ? null : library;
 }
 
-module.exports = { mark, libraryOfPromise, libraryOfThen };
+module.exports = { mark, libraryOfPromise, libraryOfOwnPromise, libraryOfThen };

@@ -3,6 +3,7 @@
 // object patterns, before the handler. With one argument it is ECMA-262's catch.
 
 const { classString } = require('./messages');
+const { internalThen, publicThen } = require('./then-forms');
 
 module.exports = function installCatchFilter(core) {
   const { Promise } = core;
@@ -57,13 +58,6 @@ module.exports = function installCatchFilter(core) {
     });
   }
 
-  function internalThen(promise, onFulfilled, onRejected) {
-    return promise._then(onFulfilled, onRejected, undefined, undefined, undefined);
-  }
-
-  function publicThen(promise, onFulfilled, onRejected) {
-    return promise.then(onFulfilled, onRejected);
-  }
 
   Promise.prototype.catch = Promise.prototype.caught = function (handler) {
     if (arguments.length <= 1) return this.then(undefined, handler);

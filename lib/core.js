@@ -868,7 +868,7 @@ function runThenableJob(promise, thenable, then) {
     }
   }
   const fns = createResolvingFunctions(promise);
-  const owner = brand.libraryOfPromise(promise);
+  const owner = brand.libraryOfOwnPromise(promise);
   try {
     if (owner === null || owner.thenableNotifier === undefined) then.call(thenable, fns.resolve, fns.reject);
     else then.call(thenable, fns.resolve, fns.reject, owner.thenableNotifier(promise));

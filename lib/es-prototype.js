@@ -2,17 +2,11 @@
 // ECMA-262's Promise.prototype.catch and .finally, and the constructor's species; Bluebird's tag.
 
 const { CancellationError } = require('./errors');
+const { internalThen, publicThen } = require('./then-forms');
 
 module.exports = function installEsPrototype(core) {
   const { Promise, speciesConstructor, promiseResolve, isPromise, OBSERVES_CANCEL, CANCELLED } = core;
 
-  function internalThen(promise, onFulfilled, onRejected) {
-    return promise._then(onFulfilled, onRejected, undefined, undefined, undefined);
-  }
-
-  function publicThen(promise, onFulfilled, onRejected) {
-    return promise.then(onFulfilled, onRejected);
-  }
 
   Promise.prototype.catch = function (onRejected) {
     return this.then(undefined, onRejected);

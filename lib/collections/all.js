@@ -4,7 +4,7 @@
 // extras: a promise for the array is awaited first, and cancellation runs both ways.
 
 module.exports = function installAll(core, base) {
-  const { Promise, INTERNAL, CANCEL } = core;
+  const { Promise, INTERNAL } = core;
   const { Collection, awaitInput, valueNowOrReact, isReacting, WAITING } = base;
 
   const esAll = Promise.all;
@@ -54,9 +54,8 @@ module.exports = function installAll(core, base) {
     if (this.done) return;
     if (!fulfilled) {
       this.done = true;
-      // A cancelled input cancels the result, as in Bluebird.
-      if (value === CANCEL) core.cancel(this.result);
-      else core.reject(this.result, value);
+      // A cancelled input (value CANCEL) cancels the result, as in Bluebird: core.reject does.
+      core.reject(this.result, value);
       return;
     }
     this.values[index] = value;
@@ -141,7 +140,6 @@ module.exports = function installAll(core, base) {
     if (this.done) return;
     this.done = true;
     if (fulfilled) core.resolve(this.result, value);
-    else if (value === CANCEL) core.cancel(this.result);
     else core.reject(this.result, value);
   };
 

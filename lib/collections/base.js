@@ -108,8 +108,8 @@ module.exports = function collectionBase(core) {
     if (this.done) return;
     this.done = true;
     this.pending = null;
-    if (reason === CANCEL) core.cancel(this.result);
-    else core.reject(this.result, reason);
+    // Rejecting with CANCEL cancels (core.js, settle).
+    core.reject(this.result, reason);
   };
 
   // The result was cancelled (core.onCancel): so are the input and the pending elements.

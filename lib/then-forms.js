@@ -1,0 +1,15 @@
+'use strict';
+// The two ways the library's own modules attach handlers to a promise: through `_then`, which
+// tools that wrap the public methods (cls-bluebird) do not see, as Bluebird's internals do;
+// and through the public `then`, where Bluebird itself calls it (`catch`) or where the
+// promise may not be one of ours.
+
+function internalThen(promise, onFulfilled, onRejected) {
+  return promise._then(onFulfilled, onRejected, undefined, undefined, undefined);
+}
+
+function publicThen(promise, onFulfilled, onRejected) {
+  return promise.then(onFulfilled, onRejected);
+}
+
+module.exports = { internalThen, publicThen };
