@@ -74,12 +74,15 @@ function INTERNAL() {}
 
 // Optional instrumentation (monitoring events, cancellation links, long stack traces): each
 // is null until a feature that needs it is switched on, so the hot path pays one load.
-const hooks = { created: null, chained: null, settled: null, followed: null, rejected: null, ran: null };
+const hooks = { created: null, chained: null, settled: null, followed: null, rejected: null, ran: null, context: null };
 // `ran(phase, promise, result)` brackets each handler run by a reaction (forgotten returns).
+// `context(promise)` / `context(null)` bracket other user code run on a promise's behalf: an
+// executor, a collection's callback, a coroutine's step (long stack traces).
+// `rejected(promise, reason, synchronous)`: a rejection starts at `promise`.
 const HANDLER_START = 0;
 const HANDLER_RETURNED = 1;
 const HANDLER_THREW = 2;
-const hookLists = { created: [], chained: [], settled: [], followed: [], rejected: [], ran: [] };
+const hookLists = { created: [], chained: [], settled: [], followed: [], rejected: [], ran: [], context: [] };
 
 // Adds (or, with `on` false, removes) `fn` to the hook `name`; several features may share one.
 function setHook(name, fn, on) {
@@ -312,9 +315,19 @@ function isResolved(promise) {
 }
 
 // A rejection that starts here (not one passed along a chain), as the debug hooks see it.
-function rejectFromUser(promise, reason) {
-  if (hooks.rejected !== null) hooks.rejected(promise, reason);
+// `synchronous`: the reason was made where the promise was (an executor's, Promise.reject).
+function rejectFromUser(promise, reason, synchronous) {
+  if (hooks.rejected !== null) hooks.rejected(promise, reason, synchronous === true);
   reject(promise, reason);
+}
+
+// Brackets user code that runs on behalf of `promise` (see `hooks.context`).
+function enterContext(promise) {
+  if (hooks.context !== null) hooks.context(promise);
+}
+
+function leaveContext() {
+  if (hooks.context !== null) hooks.context(null);
 }
 
 // A synchronous throw from a Node-style function rejects its promise, unless the callback
@@ -338,7 +351,7 @@ function resolve(promise, resolution) {
   try {
     then = resolution.then;
   } catch (error) {
-    reject(promise, error);
+    rejectFromUser(promise, error);
     return;
   }
   if (typeof then !== 'function') {
@@ -408,6 +421,10 @@ function createResolvingFunctions(promise) {
 // createResolvingFunctions: `new Promise` is hot, and this saves the object that carries the
 // pair. With cancellation on, the executor gets a third argument, `onCancel`.
 function resolveFromExecutor(executor) {
+  if (hooks.context !== null) {
+    resolveFromExecutorInContext(this, executor, hooks.context);
+    return;
+  }
   const promise = this;
   let done = false;
   try {
@@ -428,6 +445,39 @@ function resolveFromExecutor(executor) {
       done = true;
       rejectFromUser(promise, error);
     }
+  }
+}
+
+// The same, with the executor in the promise's context, and its rejections marked
+// synchronous while it runs (long stack traces).
+function resolveFromExecutorInContext(promise, executor, context) {
+  let done = false;
+  let synchronous = true;
+  const resolveFn = function (resolution) {
+    if (done) return;
+    done = true;
+    resolve(promise, resolution);
+  };
+  const rejectFn = function (reason) {
+    if (done) return;
+    done = true;
+    rejectFromUser(promise, reason, synchronous);
+  };
+  let threw = false;
+  let thrown;
+  context(promise);
+  try {
+    if (executorExtra === null) executor(resolveFn, rejectFn);
+    else executor(resolveFn, rejectFn, executorExtra(promise));
+  } catch (error) {
+    threw = true;
+    thrown = error;
+  }
+  synchronous = false;
+  context(null);
+  if (threw && !done) {
+    done = true;
+    rejectFromUser(promise, thrown, true);
   }
 }
 
@@ -1094,6 +1144,8 @@ module.exports = {
   reject,
   rejectFromUser,
   rejectUnlessResolved,
+  enterContext,
+  leaveContext,
   isResolved,
   fulfill,
   cancel,

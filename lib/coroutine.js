@@ -42,15 +42,26 @@ module.exports = function installCoroutine(core) {
   // collections/base.js), which also sees it cancelled: then, as in Bluebird, the generator
   // is returned from (its finally blocks run, and may still yield), and the result is
   // cancelled once it is done. Cancelling the result cancels the promise it waits on.
+  //
+  // `promise` settles with the generator's outcome. With cancellation on, the promise returned
+  // (`result`) is, as in Bluebird, `promise.finally(() => finished)`, where `finished` is
+  // fulfilled once the generator is done: a cancelled coroutine's result settles (and its
+  // own finally handlers run) only after the generator's finally blocks have run.
   function Spawn(generator, ownHandler, stack) {
-    this.result = new Promise(core.INTERNAL);
+    this.promise = new Promise(core.INTERNAL);
+    this.finished = null;
+    this.result = this.promise;
+    if (core.cancellationEnabled()) {
+      const finished = (this.finished = new Promise(core.INTERNAL));
+      this.result = this.promise.lastly(() => finished);
+      core.onCancel(this.promise, this);
+    }
     this.generator = generator;
     this.ownHandler = ownHandler;
     this.stack = stack;
     this.current = null;
     this.cancelling = false;
     this.done = false;
-    if (core.cancellationEnabled()) core.onCancel(this.result, this);
   }
 
   Spawn.prototype.elementDue = function () {
@@ -85,12 +96,15 @@ module.exports = function installCoroutine(core) {
   Spawn.prototype.step = function (method, argument) {
     for (;;) {
       let result;
+      core.enterContext(this.promise);
       try {
         result = this.generator[method](argument);
       } catch (error) {
+        core.leaveContext();
         this.finish(false, error);
         return;
       }
+      core.leaveContext();
       if (result.done) {
         this.finish(true, result.value);
         return;
@@ -116,9 +130,10 @@ module.exports = function installCoroutine(core) {
 
   Spawn.prototype.finish = function (fulfilled, value) {
     this.done = true;
-    if (this.cancelling) core.cancel(this.result);
-    else if (fulfilled) core.resolve(this.result, value);
-    else core.rejectFromUser(this.result, value);
+    if (this.cancelling) core.cancel(this.promise);
+    else if (fulfilled) core.resolve(this.promise, value);
+    else core.rejectFromUser(this.promise, value);
+    if (this.finished !== null) core.resolve(this.finished, undefined);
   };
 
   function run(generator, ownHandler, stack) {

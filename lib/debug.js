@@ -10,13 +10,13 @@
 //   *_DEBUG (or NODE_ENV=development): warnings and long stack traces
 //   *_WARNINGS, *_LONG_STACK_TRACES, *_W_FORGOTTEN_RETURN: each switch on its own; "0" is off
 
-const path = require('path');
 const { AsyncResource } = require('async_hooks');
 const runtime = require('./core');
 const engine = require('./engine');
 const unhandled = require('./unhandled');
 const { Warning, throwLater } = require('./errors');
 const { classString } = require('./messages');
+const { createLongStackTraces, EXTRA_FRAMES } = require('./long-stack-traces');
 
 const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, REJECTED, CANCEL } = runtime;
 
@@ -71,7 +71,7 @@ function handlerRan(phase, promise, result) {
   createdInHandler = null;
   if (phase !== HANDLER_RETURNED || result !== undefined || created === null) return;
   if (promise._id === 0 || !engine.hasReactions(promise._id)) return;
-  const where = userFrames(traceOf(created))[0];
+  const where = longTraces.whereCreated(created);
   const at = where ? 'at ' + where.trim().replace(/^at /, '').replace(/^.*\((.*)\)$/, '$1') + ' ' : '';
   emitWarning('a promise was created in a handler ' + at + 'but was not returned from it, see http://goo.gl/rRqMUw');
 }
@@ -89,81 +89,25 @@ function setWarnings(on, forgottenReturn) {
 
 // ---- long stack traces --------------------------------------------------------------------
 
-// Frames from ferrobird's own files and Node's internals are left out of long traces.
-const OWN_LIB = __dirname + path.sep;
-const OWN_INDEX = path.join(__dirname, '..', 'index.js');
-
-function isOwnFrame(line) {
-  return line.includes(OWN_LIB) || line.includes(OWN_INDEX);
-}
-const MAX_EVENTS = 32;
-const traces = new WeakMap();
-
-// Where a promise was created, and the promise whose handler was running then: the event
-// before this one, as Bluebird chains its traces.
-function CapturedTrace(cause) {
-  Error.captureStackTrace(this, CapturedTrace);
-  this.cause = cause;
-}
-
-let runningHandlers = [];
-
-function captureCreation(promise) {
-  const running = runningHandlers.length > 0 ? runningHandlers[runningHandlers.length - 1] : undefined;
-  traces.set(promise, new CapturedTrace(running));
-}
+const longTraces = createLongStackTraces();
 
 function trackRunningHandler(phase, promise) {
-  if (phase === HANDLER_START) runningHandlers.push(promise);
-  else runningHandlers.pop();
+  longTraces.context(phase === HANDLER_START ? promise : null);
 }
 
-function traceOf(promise) {
-  const trace = traces.get(promise);
-  return trace === undefined ? '' : trace.stack;
-}
-
-function causeOf(promise) {
-  const trace = traces.get(promise);
-  return trace === undefined ? undefined : trace.cause;
-}
-
-function userFrames(stack) {
-  return stack
-    .split('\n')
-    .slice(1)
-    .filter((line) => /^\s+at /.test(line) && !isOwnFrame(line) && !line.includes('(node:') && !/at node:/.test(line));
-}
-
-const extended = new WeakSet();
-
-// Appends to `reason.stack` where its promise, and the promises it came from, were created.
-function attachLongTrace(promise, reason) {
-  if (!(reason instanceof Error) || extended.has(reason)) return;
-  const descriptor = Object.getOwnPropertyDescriptor(reason, 'stack');
-  if (descriptor !== undefined && !descriptor.writable && descriptor.set === undefined) return;
-  extended.add(reason);
-  const sections = [];
-  let current = promise;
-  for (let i = 0; current !== undefined && i < MAX_EVENTS; i++) {
-    const frames = userFrames(traceOf(current));
-    if (frames.length > 0) sections.push(frames.join('\n'));
-    current = causeOf(current);
-  }
-  if (sections.length === 0) return;
-  const lines = String(reason.stack).split('\n');
-  const head = [lines[0], ...lines.slice(1).filter((line) => !isOwnFrame(line))];
-  try {
-    reason.stack = head.join('\n') + '\nFrom previous event:\n' + sections.join('\nFrom previous event:\n');
-  } catch (error) {
-    // A `stack` that refuses to be set keeps its own trace; the rejection itself goes on.
-  }
+function attachLongTrace(promise, reason, synchronous) {
+  longTraces.attach(promise, reason, synchronous);
 }
 
 function setLongStackTraces(on) {
+  // As Bluebird: errors keep more frames while traces are long, for the library's own ones.
+  if (on !== settings.longStackTraces && typeof Error.stackTraceLimit === 'number') {
+    Error.stackTraceLimit += on ? EXTRA_FRAMES : -EXTRA_FRAMES;
+  }
   settings.longStackTraces = on;
-  if (!on) runningHandlers = [];
-  setHook('created', captureCreation, on);
+  if (!on) longTraces.reset();
+  setHook('created', longTraces.created, on);
+  setHook('context', longTraces.context, on);
   setHook('ran', trackRunningHandler, on);
   setHook('rejected', attachLongTrace, on);
   setWarnings(settings.warnings, settings.forgottenReturn);
@@ -265,5 +209,8 @@ module.exports = function installDebug(core) {
 };
 
 // The environment's choices apply from the start.
-if (settings.longStackTraces) setLongStackTraces(true);
+if (settings.longStackTraces) {
+  settings.longStackTraces = false;
+  setLongStackTraces(true);
+}
 else if (settings.warnings) setWarnings(true, settings.forgottenReturn);

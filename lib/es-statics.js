@@ -23,7 +23,14 @@ module.exports = function installEsStatics(core) {
   };
 
   Promise.reject = function reject(reason) {
-    const capability = capabilityFor(constructorOf(this, new.target, 'Promise.reject'));
+    const C = constructorOf(this, new.target, 'Promise.reject');
+    if (C === Promise) {
+      // A synchronous rejection: the reason was made here (long stack traces).
+      const promise = new Promise(core.INTERNAL);
+      core.rejectFromUser(promise, reason, true);
+      return promise;
+    }
+    const capability = capabilityFor(C);
     capability.reject(reason);
     return capability.promise;
   };

@@ -110,26 +110,35 @@ module.exports = function installUtility(core) {
     process.exit(2);
   }
 
+  // As Bluebird's method.js: `fn` runs in the context of the promise returned (long stack
+  // traces), and a promise of this library that it returns is returned as it is.
+  function attempt(fn, receiver, args) {
+    const promise = new Promise(core.INTERNAL);
+    let value;
+    core.enterContext(promise);
+    try {
+      value = args === undefined ? fn.call(receiver) : fn.apply(receiver, args);
+    } catch (error) {
+      core.leaveContext();
+      core.rejectFromUser(promise, error);
+      return promise;
+    }
+    core.leaveContext();
+    if (isPromise(value) && value.constructor === Promise) return value;
+    core.resolve(promise, value);
+    return promise;
+  }
+
   Promise.try = Promise.attempt = function (fn, arg, context) {
     if (typeof fn !== 'function') return rejectWith(new TypeError(expectingFunction(fn)));
-    try {
-      let value;
-      if (arguments.length > 1) value = Array.isArray(arg) ? fn.apply(context, arg) : fn.call(context, arg);
-      else value = fn();
-      return Promise.resolve(value);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    if (arguments.length < 2) return attempt(fn, undefined, undefined);
+    return attempt(fn, context, Array.isArray(arg) ? arg : [arg]);
   };
 
   Promise.method = function (fn) {
     if (typeof fn !== 'function') throw new TypeError(expectingFunction(fn));
     return function () {
-      try {
-        return Promise.resolve(fn.apply(this, arguments));
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      return attempt(fn, this, arguments);
     };
   };
 

@@ -108,8 +108,10 @@ module.exports = function collectionBase(core) {
     if (this.done) return;
     this.done = true;
     this.pending = null;
-    // Rejecting with CANCEL cancels (core.js, settle).
-    core.reject(this.result, reason);
+    // Rejecting with CANCEL cancels (core.js, settle). As Bluebird's PromiseArray, the
+    // rejection counts as starting here (long stack traces, warnings).
+    if (reason === CANCEL) core.reject(this.result, reason);
+    else core.rejectFromUser(this.result, reason);
   };
 
   // The result was cancelled (core.onCancel): so are the input and the pending elements.

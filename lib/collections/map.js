@@ -112,12 +112,15 @@ module.exports = function installMap(core, base) {
   MapAggregate.prototype.run = function (index) {
     this.running++;
     let result;
+    core.enterContext(this.result);
     try {
       result = this.mapper.call(this.callbackThis(), this.values[index], index, this.values.length);
     } catch (error) {
+      core.leaveContext();
       this.reject(error);
       return;
     }
+    core.leaveContext();
     result = valueNowOrReact(result, this, index + this.values.length);
     if (!isReacting(result)) this.finish(index, result);
   };

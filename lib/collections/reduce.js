@@ -83,14 +83,17 @@ module.exports = function installReduce(core, base) {
       } else {
         if (this.mode === EACH) this.results.push(value);
         let result;
+        core.enterContext(this.result);
         try {
           result = this.mode === REDUCE
             ? this.fn.call(this.callbackThis(), this.accumulator, value, tag, length)
             : this.fn.call(this.callbackThis(), value, tag, length);
         } catch (error) {
+          core.leaveContext();
           this.reject(error);
           return null;
         }
+        core.leaveContext();
         return new Next(length + tag, result);
       }
     } else {
