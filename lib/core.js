@@ -298,9 +298,14 @@ function cancel(promise) {
   if ((promise._bits & LONE_ELEMENT) !== 0) materializeElement(promise);
   const bits = promise._bits;
   if (hooks.settled !== null) hooks.settled(promise, REJECTED, CANCEL);
-  promise._bits = (bits & ~(WILL_CANCEL | HANDLERS)) | REJECTED | CANCELLED;
   promise._value = CANCEL;
-  promise._handler = undefined;
+  if ((bits & (OBSERVES_CANCEL | TARGET)) === (OBSERVES_CANCEL | TARGET)) {
+    // A finally handler still runs if the promise it waits on is cancelled (runNextJob).
+    promise._bits = (bits & ~WILL_CANCEL) | REJECTED | CANCELLED;
+  } else {
+    promise._bits = (bits & ~(WILL_CANCEL | HANDLERS)) | REJECTED | CANCELLED;
+    promise._handler = undefined;
+  }
   const id = promise._id;
   if (id === 0) return;
   promise._id = 0;
@@ -840,6 +845,8 @@ function runNextJob() {
   if ((bits & CANCELLED) !== 0) {
     // Cancelled while this job was due: the node was kept for it, and is done with now.
     discardLater(id);
+    if (argument === CANCEL && (bits & OBSERVES_CANCEL) !== 0) runCancelObserver(target, kind);
+    else takeHandler(target, kind);
     return;
   }
   if (kind === JOB_THENABLE) {
@@ -874,6 +881,22 @@ function runReaction(promise, kind, argument) {
   }
   if (ran !== null) ran(HANDLER_RETURNED, promise, result);
   resolve(promise, result);
+}
+
+// A finally handler (or reflect) of a promise cancelled before its job came: as in Bluebird,
+// it still runs when the promise it waited on was cancelled too. Its outcome has nowhere to
+// go: the promise is cancelled already.
+function runCancelObserver(promise, kind) {
+  const handler = takeHandler(promise, kind);
+  if (handler === undefined) return;
+  let receiver = receiverOf(promise);
+  if (receiver instanceof LateReceiver) receiver = receiver.value;
+  try {
+    if (receiver === undefined) handler(CANCEL);
+    else handler.call(receiver, CANCEL);
+  } catch (error) {
+    // Nothing waits on a cancelled promise's outcome.
+  }
 }
 
 function runGenericReaction(reaction, kind, argument) {

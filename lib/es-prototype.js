@@ -12,6 +12,10 @@ module.exports = function installEsPrototype(core) {
     return this.then(undefined, onRejected);
   };
 
+  function rethrow(error) {
+    throw error;
+  }
+
   function finallyMethod(onFinally) {
     if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
       throw new TypeError('Promise.prototype.finally called on non-object');
@@ -22,20 +26,23 @@ module.exports = function installEsPrototype(core) {
     // finally attached after cancellation fulfils with the "late cancellation observer" error,
     // as Bluebird's does. On this library's own promises, as in Bluebird: the handler runs
     // with the bound `this`, and the reactions go through `_then`, not the public `then`.
+    // The promise the handler returns is awaited with a handler for each outcome, as
+    // Bluebird's finallyHandler does (a domain binds both: regress.js, github-689).
     const then = C === Promise && isPromise(this) ? internalThen : publicThen;
+    const passRejection = then === internalThen ? rethrow : undefined;
     const source = this;
     const result = then(
       this,
       function (value) {
         return then(promiseResolve(C, onFinally.call(this)), function () {
           return value;
-        });
+        }, passRejection);
       },
       function (reason) {
         return then(promiseResolve(C, onFinally.call(this)), function () {
           if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
           throw reason;
-        });
+        }, passRejection);
       }
     );
     if (isPromise(result)) result._bits |= OBSERVES_CANCEL;

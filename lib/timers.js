@@ -12,7 +12,11 @@ module.exports = function installTimers(core) {
   // value does; an object may be a thenable, and is resolved first.
   function delay(ms, value) {
     if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-      return Promise.resolve(value)._then((resolved) => fulfillLater(ms, resolved), undefined, undefined, undefined, undefined);
+      const result = Promise.resolve(value)._then((resolved) => fulfillLater(ms, resolved), undefined, undefined, undefined, undefined);
+      // As Bluebird: cancelling the delay cancels the promise it waits for, whatever else
+      // waits on that one.
+      if (core.cancellationEnabled() && core.isPromise(value)) core.onCancel(result, new CancelOnCancel(value));
+      return result;
     }
     return fulfillLater(ms, value);
   }
@@ -31,6 +35,14 @@ module.exports = function installTimers(core) {
 
   ClearOnCancel.prototype.cancelled = function () {
     clearTimer(this.timer);
+  };
+
+  function CancelOnCancel(promise) {
+    this.promise = promise;
+  }
+
+  CancelOnCancel.prototype.cancelled = function () {
+    this.promise.cancel();
   };
 
   Promise.delay = function (ms, value) {
