@@ -45,6 +45,12 @@ function followed(promise, resolution) {
   if (runtime.isAnyLibraryPromise(resolution)) linkOf(promise).followee = resolution;
 }
 
+// A settled promise cannot be cancelled: its link goes, so that it no longer keeps the promise
+// it came from (and that one's value) alive, as Bluebird clears its cancellation data.
+function settled(promise) {
+  links.delete(promise);
+}
+
 module.exports = function installCancel(core) {
   const { Promise, STATE, CANCELLED, WILL_CANCEL } = core;
 
@@ -159,6 +165,7 @@ module.exports = function installCancel(core) {
     enabled = true;
     core.setHook('chained', chained, true);
     core.setHook('followed', followed, true);
+    core.setHook('settled', settled, true);
     core.setExecutorExtra(executorOnCancel);
   };
 

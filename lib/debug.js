@@ -18,7 +18,7 @@ const { Warning, throwLater } = require('./errors');
 const { classString } = require('./messages');
 const { createLongStackTraces, EXTRA_FRAMES } = require('./long-stack-traces');
 
-const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, REJECTED, CANCEL } = runtime;
+const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, FULFILLED, REJECTED, CANCEL } = runtime;
 
 function env(name) {
   const value = process.env['FERROBIRD_' + name];
@@ -99,6 +99,10 @@ function attachLongTrace(promise, reason, synchronous) {
   longTraces.attach(promise, reason, synchronous);
 }
 
+function forgetTraceOfFulfilled(promise, state) {
+  if ((state & STATE) === FULFILLED && promise._waiters !== undefined) longTraces.forget(promise);
+}
+
 function setLongStackTraces(on) {
   // As Bluebird: errors keep more frames while traces are long, for the library's own ones.
   if (on !== settings.longStackTraces && typeof Error.stackTraceLimit === 'number') {
@@ -110,6 +114,7 @@ function setLongStackTraces(on) {
   setHook('context', longTraces.context, on);
   setHook('ran', trackRunningHandler, on);
   setHook('rejected', attachLongTrace, on);
+  setHook('settled', forgetTraceOfFulfilled, on);
   setWarnings(settings.warnings, settings.forgottenReturn);
 }
 

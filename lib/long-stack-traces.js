@@ -189,6 +189,13 @@ function createLongStackTraces() {
       }
     },
 
+    // A fulfilled promise that others wait on needs its trace no more; dropping it matters,
+    // since a trace's frames keep the objects they were called on (earlier promises of the
+    // chain, with their values) alive. Bluebird drops it at the same point.
+    forget(promise) {
+      traces.delete(promise);
+    },
+
     // The first user frame of where `promise` was created, for warnings.
     whereCreated(promise) {
       const trace = traces.get(promise);
