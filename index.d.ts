@@ -287,6 +287,14 @@ declare namespace Promise {
          * different delays; fake timers do not apply to it.
          */
         nativeTimers?: boolean | undefined;
+        /**
+         * ferrobird only: when handlers run. 'es' (the default) interleaves them with native
+         * promise jobs as ECMA-262 does; 'bluebird' is Bluebird 3.7's timing (batches drained
+         * from setImmediate, promises of ours adopted at once, a thenable's `then` called while
+         * resolving). Choose it at start-up (or with FERROBIRD_SCHEDULING): it throws once
+         * promise jobs are queued.
+         */
+        scheduling?: "es" | "bluebird" | undefined;
     }
 
     class OperationalError extends Error {

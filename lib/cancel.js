@@ -82,15 +82,25 @@ module.exports = function installCancel(core) {
     }
   }
 
+  // The callbacks run in a job of their own, as Bluebird's async.invoke runs them: in queue
+  // order with the handlers, in either scheduling.
+  function CancelCallbacks(promise, callbacks) {
+    this.promise = promise;
+    this.callbacks = callbacks;
+  }
+
+  CancelCallbacks.prototype.settled = function () {
+    const { promise, callbacks } = this;
+    if (Array.isArray(callbacks)) for (const callback of callbacks) runCallback(promise, callback);
+    else runCallback(promise, callbacks);
+  };
+
   function invokeOnCancel(promise) {
     const link = links.get(promise);
     if (link === undefined || link.onCancel === undefined) return;
     const callbacks = link.onCancel;
     link.onCancel = undefined;
-    queueMicrotask(() => {
-      if (Array.isArray(callbacks)) for (const callback of callbacks) runCallback(promise, callback);
-      else runCallback(promise, callbacks);
-    });
+    core.addFulfilledElement(new CancelCallbacks(promise, callbacks), 0, undefined);
   }
 
   // Whether the cancellation coming from `canceller` lets `promise` be cancelled: it is the

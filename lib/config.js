@@ -16,6 +16,7 @@ module.exports = function installConfig(core) {
     if ('unhandledRejections' in options) {
       unhandled.setPrintAndContinue(options.unhandledRejections === 'warn');
     }
+    if ('scheduling' in options) core.setScheduling(options.scheduling);
     if (options.cancellation) core.setCancellation(true);
     if ('nativeTimers' in options) clock.useNativeTimers(options.nativeTimers);
     core.configureDebug(options);

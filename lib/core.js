@@ -15,22 +15,18 @@
 // alive for ever. The back reference keeps a parent alive as long as anything that waits on
 // it, so the engine may free a collected root's whole tree: nothing in it is reachable.
 //
-// Job order: the engine's queue decides which job runs next. Each job the engine enqueues is
-// paired with one native microtask (a `then` on a resolved native promise, ~28 ns measured),
-// so ferrobird jobs interleave with native promise jobs and `await` exactly as one ECMA-262
-// job queue would. A single drain per batch would run `fb.then(A); native.then(N);
-// fb.then(B)` as A, B, N instead of A, N, B.
+// Job order: the engine's queue decides which job runs next; scheduler.js decides when (by
+// default, a native microtask per batch, as ECMA-262's job queue would run them).
 
 const engine = require('./engine');
 const args = require('./queue');
 const messages = require('./messages');
 const unhandled = require('./unhandled');
 const hostTimers = require('./host-timers');
+const { createScheduler } = require('./scheduler');
 const brand = require('./brand');
 
 const NativePromise = global.Promise;
-const nativeThen = NativePromise.prototype.then;
-const nativeResolved = NativePromise.resolve();
 
 // _bits: the low two bits are the state, the rest are flags.
 const PENDING = 0;
@@ -364,7 +360,15 @@ function resolve(promise, resolution) {
     return;
   }
   if ((promise._bits & LONE_ELEMENT) !== 0) materializeElement(promise);
-  if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then)) return;
+  if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then, true)) return;
+  if (bluebirdTiming) {
+    // As Bluebird's _resolveCallback: a promise of ours is followed at once, a thenable's
+    // `then` is called now.
+    if (adoptAtOnce(promise, resolution, then, false)) return;
+    if (hooks.followed !== null) hooks.followed(promise, resolution);
+    callThen(promise, resolution, then);
+    return;
+  }
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   promise._id = engine.lock(promise._id);
   promise._bits |= TARGET;
@@ -372,13 +376,14 @@ function resolve(promise, resolution) {
   schedule();
 }
 
-// RSVP's handleOwnThenable, for a library made with `adoptsOwn`: a promise resolved with a
-// promise of the same constructor whose `then` is the library's original follows it without
-// ES's thenable job. A settled one hands its outcome over now (a rejection counts as
-// handled), a pending one gets this promise as a reaction. Returns false for anything else,
-// which then takes the ECMA-262 path.
-function adoptAtOnce(promise, resolution, then) {
-  if (resolution.constructor !== promise.constructor) return false;
+// RSVP's handleOwnThenable, for a library made with `adoptsOwn` (`sameConstructor`), and
+// Bluebird's following of its own promises in Bluebird's timing: a promise resolved with a
+// promise of ours (of the same constructor, for RSVP) whose `then` is the library's original
+// follows it without ES's thenable job. A settled one hands its outcome over now (a rejection
+// counts as handled), a pending one gets this promise as a reaction. Returns false for
+// anything else, which then takes the ECMA-262 path.
+function adoptAtOnce(promise, resolution, then, sameConstructor) {
+  if (sameConstructor && resolution.constructor !== promise.constructor) return false;
   const library = libraryOfThen(then);
   if (library === null || !library.isPromise(resolution)) return false;
   const bits = resolution._bits;
@@ -660,10 +665,7 @@ function queueWaiterJobs(promise, count, state, value) {
   if (count === 1) {
     if (waiters._bits === undefined && waiters.elementDue(state === FULFILLED)) {
       args.push(waiters, value, QUIET);
-      if (scheduledRuns === 0 && !backstopScheduled) {
-        backstopScheduled = true;
-        hostSetImmediate(runBackstop);
-      }
+      scheduler.scheduleQuiet();
       return;
     }
     args.push(waiters, value, 1);
@@ -735,80 +737,38 @@ let ringHead = 0;
 const discardLater = engine.discardLater;
 
 // A job with no microtask of its own: an element job its aggregate called quiet. If a
-// microtask of ours is due (`scheduledRuns`), that one runs it after its own batch, or an
-// earlier one does; if none is, the first of ours to come runs it before its own batch, or
-// the backstop, a host setImmediate, does. Always in queue order, so before any later job.
-// For Promise.all, nothing such a job does can be seen, and the job that settles the result
-// is never quiet; map's mapper calls move from ES job times to Bluebird's (batches, at the
-// latest at the next check phase). A native microtask per job was 97 bytes allocated (the
-// heap profiler): a scavenge a round in Promise.all of 5e4 pending elements, and the 10 MB
-// map c16 allocated beyond bluebird's 53 MB a run.
+// batch of ours is due, that one runs it after its own jobs, or an earlier one does; if
+// none is, the first of ours to come runs it before its own jobs, or the scheduler's
+// backstop does. Always in queue order, so before any later job. For Promise.all, nothing
+// such a job does can be seen, and the job that settles the result is never quiet; map's
+// mapper calls move from ES job times to Bluebird's (batches, at the latest at the next
+// check phase). A native microtask per job was 97 bytes allocated (the heap profiler): a
+// scavenge a round in Promise.all of 5e4 pending elements.
 const QUIET = -1;
-// The host's, so that fake timers cannot stall the jobs.
-const hostSetImmediate = hostTimers.setImmediate;
-let backstopScheduled = false;
-
-function runBackstop() {
-  backstopScheduled = false;
-  runQuietJobs();
-}
 
 function runQuietJobs() {
   while (args.peekExtra() === QUIET) runNextJob();
 }
 
-// Promise.setScheduler: a user's scheduler gets one call per batch of jobs, as in Bluebird,
-// and ferrobird's jobs no longer interleave with native ones.
-let customScheduler = null;
-let batchedRuns = 0;
-let batchScheduled = false;
-// Native microtasks of ours queued and not yet run: with one due, a quiet job needs no
-// backstop.
-let scheduledRuns = 0;
+const scheduler = createScheduler(runJob, runQuietJobs);
+const schedule = scheduler.schedule;
 
-function schedule() {
-  if (customScheduler === null) {
-    scheduledRuns++;
-    nativeThen.call(nativeResolved, runScheduledJob);
-    return;
-  }
-  batchedRuns++;
-  if (!batchScheduled) {
-    batchScheduled = true;
-    customScheduler(drainBatch);
-  }
+// Bluebird's timing (scheduler.js): besides its batches, a promise resolved with a promise
+// of ours adopts it at once, and a foreign thenable's `then` is called when resolving.
+let bluebirdTiming = false;
+
+// Chosen at start-up (FERROBIRD_SCHEDULING, or Promise.config): a change while jobs are
+// queued would run them in a mix of both.
+function setScheduling(mode) {
+  if (mode === scheduler.mode()) return;
+  if (args.length() !== 0) throw new Error(messages.SCHEDULING_TOO_LATE);
+  scheduler.setMode(mode);
+  bluebirdTiming = mode === 'bluebird';
+  unhandled.setAfterBatch(bluebirdTiming ? scheduler.afterBatch : null);
 }
 
-function drainBatch() {
-  batchScheduled = false;
-  while (batchedRuns > 0) {
-    batchedRuns--;
-    runJob();
-  }
-}
-
-// What Promise.setScheduler returns the first time, as Bluebird returns its default: handing
-// it back restores one native microtask per job (and so the exact interleaving with native
-// promises), which no user function can do.
-function defaultScheduler(fn) {
-  nativeThen.call(nativeResolved, fn);
-}
-
-// `fn` null or defaultScheduler: back to the default. Returns the scheduler it replaces.
-function setScheduler(fn) {
-  const previous = customScheduler === null ? defaultScheduler : customScheduler;
-  customScheduler = fn === defaultScheduler ? null : fn;
-  return previous;
-}
-
-// One native microtask runs one ferrobird job, or one batch of jobs enqueued together: the
-// next ones in the engine's queue, after the quiet jobs queued before them; then the quiet
-// jobs queued after them.
-function runScheduledJob() {
-  scheduledRuns--;
-  runJob();
-}
-
+// Runs one batch of jobs enqueued together (the scheduler's unit): the next ones in the
+// engine's queue, after the quiet jobs queued before them; then the quiet jobs queued after.
 function runJob() {
   runQuietJobs();
   const extra = args.peekExtra();
@@ -940,6 +900,12 @@ function runThenableJob(promise, thenable, then) {
       return;
     }
   }
+  callThen(promise, thenable, then);
+}
+
+// Calls a thenable's `then` with `promise`'s resolving functions (and Q's progress function,
+// for a Q promise).
+function callThen(promise, thenable, then) {
   const fns = createResolvingFunctions(promise);
   const owner = brand.libraryOfOwnPromise(promise);
   try {
@@ -1131,6 +1097,9 @@ function releaseNode(id) {
   }
 }
 
+// The environment's choice applies from the start.
+if (process.env.FERROBIRD_SCHEDULING) setScheduling(process.env.FERROBIRD_SCHEDULING);
+
 module.exports = {
   INTERNAL,
   PENDING,
@@ -1178,7 +1147,9 @@ module.exports = {
   addFulfilledElement,
   createResolvingFunctions,
   newPromiseCapability,
-  setScheduler,
+  setScheduler: scheduler.setScheduler,
+  setScheduling,
+  scheduling: scheduler.mode,
   messages,
   NativePromise,
 };

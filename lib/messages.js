@@ -17,6 +17,10 @@ module.exports = {
   EXECUTOR_TWICE: 'Promise executor has already been invoked with non-undefined arguments',
   BAD_RESOLVERS: 'Promise resolve or reject function is not callable',
   ANY_EMPTY: 'All promises were rejected',
+  SCHEDULING_TOO_LATE: 'the scheduling can only be changed while no promise jobs are queued: choose it at start-up',
+  badScheduling(modes, value) {
+    return 'scheduling must be ' + modes.map((mode) => "'" + mode + "'").join(' or ') + ', got ' + safeString(value);
+  },
   expectingFunction(value) {
     return 'expecting a function but got ' + classString(value);
   },

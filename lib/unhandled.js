@@ -64,18 +64,52 @@ function runLibraryHandler(entry, kind, promise, reason) {
 
 function noop() {}
 
+// In Bluebird's timing (scheduler.js), a rejection counts as unhandled only if no handler came
+// by the end of the batch of jobs after it, as Bluebird checks in its late queue:
+// `afterBatch(fn)` runs `fn` then. Until then the promise's `_handler` slot holds DEFERRED.
+let afterBatch = null;
+const DEFERRED = Object.freeze({});
+let deferred = [];
+
+function setAfterBatch(fn) {
+  afterBatch = fn;
+}
+
 // `promise` was rejected with no handler; its `_handler` slot (free once it has settled) holds
 // the shadow until one comes.
 function track(promise) {
-  const shadow = nativeReject.call(NativePromise, promise._value);
-  owners.set(shadow, promise);
-  promise._handler = shadow;
+  if (afterBatch === null) {
+    shadow(promise);
+    return;
+  }
+  promise._handler = DEFERRED;
+  if (deferred.length === 0) afterBatch(trackDeferred);
+  // The shadow is made in the domain of the rejection, as it would have been at once.
+  deferred.push(promise, process.domain);
+}
+
+function shadow(promise) {
+  const native = nativeReject.call(NativePromise, promise._value);
+  owners.set(native, promise);
+  promise._handler = native;
+}
+
+function trackDeferred() {
+  const list = deferred;
+  deferred = [];
+  for (let i = 0; i < list.length; i += 2) {
+    const promise = list[i];
+    const domain = list[i + 1];
+    if (promise._handler !== DEFERRED) continue;
+    if (domain == null) shadow(promise);
+    else domain.run(shadow, promise);
+  }
 }
 
 function handled(promise) {
   const shadow = promise._handler;
   promise._handler = undefined;
-  if (shadow !== undefined) nativeThen.call(shadow, undefined, noop);
+  if (shadow !== undefined && shadow !== DEFERRED) nativeThen.call(shadow, undefined, noop);
   // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached; the
   // process event keeps Node's timing.
   if (reported.has(promise)) {
@@ -121,4 +155,4 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   return emit.apply(this, arguments);
 };
 
-module.exports = { track, handled, setPrintAndContinue, setLibraryHandler, setLibraryFatal };
+module.exports = { track, handled, setAfterBatch, setPrintAndContinue, setLibraryHandler, setLibraryFatal };

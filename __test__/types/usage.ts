@@ -46,7 +46,7 @@ async function main(): globalThis.Promise<void> {
   const resource: number = await Promise.using(Promise.resolve(1).disposer(() => undefined), (r) => Promise.resolve(r + 1));
   const deferred = Promise.defer<number>();
   deferred.resolve(1);
-  Promise.config({ cancellation: true, longStackTraces: false, warnings: { wForgottenReturn: false }, asyncHooks: false, nativeTimers: false });
+  Promise.config({ cancellation: true, longStackTraces: false, warnings: { wForgottenReturn: false }, asyncHooks: false, nativeTimers: false, scheduling: "es" });
   const copy: typeof Promise = Promise.getNewLibraryCopy();
   const version: string = Promise.version;
   const errors = [new TimeoutError('t'), new CancellationError('c'), new OperationalError('o'), new AggregateError('a')];

@@ -1,0 +1,103 @@
+'use strict';
+// Bluebird's timing (`scheduling: 'bluebird'`, FERROBIRD_SCHEDULING=bluebird): each scenario
+// runs in a fresh process on bluebird 3.7.2 and on ferrobird in that timing, and the order of
+// its effects must be the same. The ES timing's own order is checked against native promises
+// elsewhere (differential.test.js, the fuzz test).
+
+const test = require('node:test');
+const assert = require('node:assert');
+const path = require('node:path');
+const { inChild } = require('./helpers/in-child');
+
+const root = path.resolve(__dirname, '..');
+const bluebird = require.resolve('bluebird');
+
+function run(lib, body, env = {}) {
+  return inChild('P', lib, `const log = (...parts) => out.push(parts.join(' '));\n${body}`, [], { FERROBIRD_SCHEDULING: '', ...env });
+}
+
+function sameAsBluebird(name, body) {
+  test(name, () => {
+    const expected = run(bluebird, body);
+    assert.ok(Array.isArray(expected.out) && expected.out.length > 0, 'the scenario runs on bluebird: ' + JSON.stringify(expected));
+    assert.deepStrictEqual(run(root, body, { FERROBIRD_SCHEDULING: 'bluebird' }), expected);
+  });
+}
+
+sameAsBluebird('handlers run in batches after native promise jobs, in a check phase', `
+P.resolve().then(() => log('a'));
+Promise.resolve().then(() => log('native'));
+P.resolve().then(() => log('b')).then(() => log('c'));
+process.nextTick(() => log('tick'));
+setImmediate(() => log('immediate'));
+(async () => { await null; log('await'); })();
+`);
+
+sameAsBluebird('a promise resolved with a settled promise of ours is settled at once', `
+const fulfilled = new P((resolve) => resolve(P.resolve(3)));
+const rejected = new P((resolve) => resolve(P.reject(new Error('no'))));
+log(fulfilled.isFulfilled(), fulfilled.value(), rejected.isRejected(), rejected.reason().message);
+const pending = new P((resolve) => resolve(P.delay(1, 'later')));
+log(pending.isPending());
+pending.then((v) => log('then', v));
+`);
+
+sameAsBluebird("a thenable's then is called while resolving", `
+const p = new P((resolve) => resolve({ then(onFulfilled) { log('then called'); onFulfilled(7); } }));
+log('after resolve', p.isFulfilled());
+P.resolve().then(() => ({ then(f) { log('from a handler'); f(1); } })).then((v) => log('value', v));
+`);
+
+sameAsBluebird('onCancel callbacks run in the queue, before later handlers', `
+P.config({ cancellation: true });
+let cancelled = 0;
+const p = new P((_, __, onCancel) => onCancel(() => { cancelled++; log('onCancel'); }));
+const chained = p.lastly(() => log('finally', cancelled));
+chained.cancel();
+P.resolve().then(() => log('handler', cancelled));
+`);
+
+sameAsBluebird('a rejection handled in the batch after it is not reported (GH-1487)', `
+process.on('unhandledRejection', (reason) => log('unhandled', reason.message));
+P.map([P.reject(new Error('handled by map'))], () => {}).catch((e) => log('caught', e.message));
+P.filter([P.reject(new Error('handled by filter'))], () => true).catch((e) => log('caught', e.message));
+P.reject(new Error('never handled'));
+setTimeout(() => log('done'), 20);
+`);
+
+sameAsBluebird('Promise.setScheduler replaces the batch scheduler', `
+const calls = [];
+P.setScheduler((drain) => { calls.push('scheduled'); setTimeout(drain, 0); });
+P.resolve(1).then((v) => log('ran', v, calls.length));
+setImmediate(() => log('immediate first'));
+`);
+
+test('the scheduling is chosen before jobs are queued, and only among the two timings', () => {
+  const { out } = run(root, `
+try { P.config({ scheduling: 'fast' }); } catch (e) { log(e.constructor.name, e.message); }
+P.resolve().then(() => {});
+try { P.config({ scheduling: 'bluebird' }); } catch (e) { log(e.constructor.name, e.message); }
+P.config({ scheduling: 'es' });
+log('es again is fine');
+`);
+  assert.deepStrictEqual(out, [
+    "TypeError scheduling must be 'es' or 'bluebird', got fast",
+    'Error the scheduling can only be changed while no promise jobs are queued: choose it at start-up',
+    'es again is fine',
+  ]);
+});
+
+test('FERROBIRD_SCHEDULING with an unknown value fails at require with a clear error', () => {
+  const result = run(root, 'log("loaded");', { FERROBIRD_SCHEDULING: 'soon' });
+  assert.strictEqual(result.status, 1);
+  assert.match(result.stderr, /TypeError: scheduling must be 'es' or 'bluebird', got soon/);
+});
+
+test('Promise.config({ scheduling: "bluebird" }) at start-up gives Bluebird\'s timing', () => {
+  const body = `
+P.config({ scheduling: 'bluebird' });
+P.resolve().then(() => log('ferrobird'));
+Promise.resolve().then(() => log('native'));
+`;
+  assert.deepStrictEqual(run(root, body).out, ['native', 'ferrobird']);
+});

@@ -1,0 +1,132 @@
+'use strict';
+// When ferrobird's jobs run: the engine's queue says which job is next, the scheduler says
+// when the runner (core.js, `runJob`) is called.
+//
+// Two timings, chosen by `Promise.config({ scheduling })` or FERROBIRD_SCHEDULING:
+//
+// - 'es' (the default): each batch of jobs that one settlement enqueues is paired with one
+//   native microtask (a `then` on a resolved native promise, ~28 ns measured), so ferrobird
+//   jobs interleave with native promise jobs and `await` exactly as one ECMA-262 job queue
+//   would. A single drain per batch would run `fb.then(A); native.then(N); fb.then(B)` as
+//   A, B, N instead of A, N, B.
+// - 'bluebird': Bluebird 3.7's timing. Jobs are drained in batches from one `setImmediate`
+//   (Bluebird's async queue on Node): every job queued during a drain runs in the same drain.
+//   The rest of the mode (adopting a promise of ours at once, calling a thenable's `then`
+//   when resolving with it) is in core.js's `resolve`.
+//
+// `Promise.setScheduler(fn)` makes `fn` the batch scheduler, in either timing: one call of
+// `fn(drain)` per batch, as in Bluebird.
+//
+// A *quiet* job has no microtask of its own (core.js, QUIET): the next batch runs it, or a
+// host `setImmediate` backstop when none is due.
+
+const hostTimers = require('./host-timers');
+const { badScheduling } = require('./messages');
+
+const nativeResolved = global.Promise.resolve();
+const nativeThen = global.Promise.prototype.then;
+// The host's, so that fake timers cannot stall the jobs.
+const hostSetImmediate = hostTimers.setImmediate;
+
+const MODES = ['es', 'bluebird'];
+
+// `runJob()` runs the next batch of jobs, after the quiet jobs queued before it;
+// `runQuietJobs()` runs the quiet jobs at the head of the queue.
+function createScheduler(runJob, runQuietJobs) {
+  let mode = 'es';
+  // The batch scheduler, or null for a native microtask per batch.
+  let batchScheduler = null;
+  let batchedRuns = 0;
+  let batchScheduled = false;
+  // Native microtasks of ours queued and not yet run: with one due, a quiet job needs no
+  // backstop.
+  let microtaskRuns = 0;
+  let backstopScheduled = false;
+
+  function runMicrotask() {
+    microtaskRuns--;
+    runJob();
+  }
+
+  // Tasks for the end of the next batch (Bluebird's late queue).
+  let late = [];
+
+  function drainBatch() {
+    batchScheduled = false;
+    while (batchedRuns > 0) {
+      batchedRuns--;
+      runJob();
+    }
+    if (late.length !== 0) {
+      const tasks = late;
+      late = [];
+      for (const task of tasks) task();
+    }
+  }
+
+  // Runs `task` after the next batch of jobs (batch timings only).
+  function afterBatch(task) {
+    late.push(task);
+    if (batchScheduler === null) {
+      hostSetImmediate(drainBatch);
+    } else if (!batchScheduled) {
+      batchScheduled = true;
+      batchScheduler(drainBatch);
+    }
+  }
+
+  function runBackstop() {
+    backstopScheduled = false;
+    runQuietJobs();
+  }
+
+  // One more batch of jobs is in the queue.
+  function schedule() {
+    if (batchScheduler === null) {
+      microtaskRuns++;
+      nativeThen.call(nativeResolved, runMicrotask);
+      return;
+    }
+    batchedRuns++;
+    if (!batchScheduled) {
+      batchScheduled = true;
+      batchScheduler(drainBatch);
+    }
+  }
+
+  // A quiet job is in the queue.
+  function scheduleQuiet() {
+    if (microtaskRuns === 0 && !backstopScheduled && !batchScheduled) {
+      backstopScheduled = true;
+      hostSetImmediate(runBackstop);
+    }
+  }
+
+  // The default of each timing, as Promise.setScheduler hands it back: handing it back
+  // restores it (in the ES timing, the microtask per batch that no user function can make).
+  function esDefault(fn) {
+    nativeThen.call(nativeResolved, fn);
+  }
+
+  function bluebirdDefault(fn) {
+    hostSetImmediate(fn);
+  }
+
+  // Promise.setScheduler. Returns the scheduler it replaces.
+  function setScheduler(fn) {
+    const previous = batchScheduler === null ? esDefault : batchScheduler;
+    batchScheduler = fn === esDefault ? null : fn;
+    return previous;
+  }
+
+  function setMode(name) {
+    if (!MODES.includes(name)) throw new TypeError(badScheduling(MODES, name));
+    if (name === mode) return;
+    mode = name;
+    batchScheduler = name === 'bluebird' ? bluebirdDefault : null;
+  }
+
+  return { schedule, scheduleQuiet, setScheduler, setMode, afterBatch, mode: () => mode };
+}
+
+module.exports = { createScheduler, MODES };
