@@ -13,6 +13,8 @@ function flavour(library) {
 
 module.exports = {
   ferrobird: () => require(path.join(__dirname, '..')),
+  // Bluebird's timing (README: Scheduling), chosen before the workload makes a promise.
+  'ferrobird-bluebird-timing': () => require(path.join(__dirname, '..')).config({ scheduling: 'bluebird' }),
   bluebird: () => require('bluebird'),
   native: () => Promise,
   'ferrobird/q': () => flavour(require(path.join(__dirname, '..', 'q'))),
