@@ -3,8 +3,12 @@
 // promises derived from it run with `this` set to thisArg (once thisArg, if a promise, has
 // settled).
 
-module.exports = function installBind(core) {
-  const { Promise, INTERNAL, reject, fulfill, isPromise, LateReceiver, addReaction, STATE, FULFILLED, CANCEL, hooks } = core;
+const cancellation = require('./cancellation');
+const core = require('./core');
+
+module.exports = function installBind(library) {
+  const { Promise, isPromise } = library;
+  const { INTERNAL, reject, fulfill, LateReceiver, addReaction, STATE, FULFILLED, CANCEL, hooks } = core;
 
   // Settles `result` as `source` settles: a reaction with no handlers, made directly rather
   // than through `_then`, so a wrapper of `_then` sees what it sees with Bluebird's bind.
@@ -80,7 +84,7 @@ module.exports = function installBind(core) {
       if (hooks.chained !== null) hooks.chained(this, result);
       const binding = Promise.resolve(thisArg);
       const waiter = new ReceiverWaiter(this, binding, result, late);
-      if (core.cancellationEnabled()) core.onCancel(result, waiter);
+      if (cancellation.isEnabled()) cancellation.onCancel(result, waiter);
       core.addElementReaction(this, waiter, 1);
       core.addElementReaction(binding, waiter, 0);
       return result;

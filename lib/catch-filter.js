@@ -5,8 +5,8 @@
 const { classString } = require('./messages');
 const { internalThen, publicThen } = require('./then-forms');
 
-module.exports = function installCatchFilter(core) {
-  const { Promise } = core;
+module.exports = function installCatchFilter(library) {
+  const { Promise } = library;
 
   function isObject(value) {
     return value !== null && (typeof value === 'object' || typeof value === 'function');
@@ -65,6 +65,5 @@ module.exports = function installCatchFilter(core) {
     return filtered(this, filters, arguments[arguments.length - 1]);
   };
 
-  core.filteredCatch = filtered;
-  core.matchesFilters = matches;
+  return { filteredCatch: filtered };
 };

@@ -5,11 +5,14 @@
 const unhandled = require('./unhandled');
 const errors = require('./errors');
 const clock = require('./clock');
+const cancellation = require('./cancellation');
+const debug = require('./debug');
 const { expectingFunction } = require('./messages');
 const { version } = require('../package.json');
+const core = require('./core');
 
-module.exports = function installConfig(core) {
-  const { Promise } = core;
+module.exports = function installConfig(library) {
+  const { Promise } = library;
 
   Promise.config = function config(options) {
     if (options === null || typeof options !== 'object') return Promise;
@@ -17,9 +20,9 @@ module.exports = function installConfig(core) {
       unhandled.setPrintAndContinue(options.unhandledRejections === 'warn');
     }
     if ('scheduling' in options) core.setScheduling(options.scheduling);
-    if (options.cancellation) core.setCancellation(true);
+    if (options.cancellation) cancellation.enable();
     if ('nativeTimers' in options) clock.useNativeTimers(options.nativeTimers);
-    core.configureDebug(options);
+    debug.configure(options);
     return Promise;
   };
 

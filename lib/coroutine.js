@@ -6,11 +6,13 @@
 
 const { classString, toDisplayString } = require('./messages');
 const { CancellationError } = require('./errors');
+const cancellation = require('./cancellation');
+const core = require('./core');
 
 const SEE = '\n\n    See http://goo.gl/MqrFmX\n';
 
-module.exports = function installCoroutine(core) {
-  const { Promise, isPromise } = core;
+module.exports = function installCoroutine(library) {
+  const { Promise, isPromise } = library;
   const yieldHandlers = [];
 
   function notAPromise(value, stack) {
@@ -51,10 +53,10 @@ module.exports = function installCoroutine(core) {
     this.promise = new Promise(core.INTERNAL);
     this.finished = null;
     this.result = this.promise;
-    if (core.cancellationEnabled()) {
+    if (cancellation.isEnabled()) {
       const finished = (this.finished = new Promise(core.INTERNAL));
       this.result = this.promise.lastly(() => finished);
-      core.onCancel(this.promise, this);
+      cancellation.onCancel(this.promise, this);
     }
     this.generator = generator;
     this.ownHandler = ownHandler;

@@ -11,14 +11,14 @@
 //   *_WARNINGS, *_LONG_STACK_TRACES, *_W_FORGOTTEN_RETURN: each switch on its own; "0" is off
 
 const { AsyncResource } = require('async_hooks');
-const runtime = require('./core');
+const core = require('./core');
 const engine = require('./engine');
 const unhandled = require('./unhandled');
 const { Warning, throwLater } = require('./errors');
 const { classString } = require('./messages');
 const { createLongStackTraces, EXTRA_FRAMES } = require('./long-stack-traces');
 
-const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, FULFILLED, REJECTED, CANCEL } = runtime;
+const { setHook, HANDLER_START, HANDLER_RETURNED, STATE, FULFILLED, REJECTED, CANCEL } = core;
 
 function env(name) {
   const value = process.env['FERROBIRD_' + name];
@@ -80,7 +80,7 @@ function setWarnings(on, forgottenReturn) {
   settings.warnings = on;
   if (forgottenReturn !== undefined) settings.forgottenReturn = forgottenReturn;
   else if (on) settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0;  
-  runtime.setWarningSink(on ? (message) => emitWarning(message) : null);
+  core.setWarningSink(on ? (message) => emitWarning(message) : null);
   setHook('rejected', nonErrorRejection, on);
   const forgotten = on && settings.forgottenReturn && settings.longStackTraces;
   setHook('ran', handlerRan, forgotten);
@@ -158,7 +158,7 @@ function inScope(resource, handler) {
 
 function bindToCaller(promise) {
   let resource = null;
-  runtime.wrapHandlers(promise, (handler) => {
+  core.wrapHandlers(promise, (handler) => {
     if (resource === null) resource = new AsyncResource('ferrobird::Promise');
     return inScope(resource, handler);
   });
@@ -173,14 +173,14 @@ function bindCallbackToCaller(fn) {
 
 function setAsyncHooks(on) {
   settings.asyncHooks = on;
-  runtime.setHandlersHook(on ? bindToCaller : null);
-  runtime.setCallbackBinder(on ? bindCallbackToCaller : null);
+  core.setHandlersHook(on ? bindToCaller : null);
+  core.setCallbackBinder(on ? bindCallbackToCaller : null);
 }
 
 // ---- the library-level surface --------------------------------------------------------------
 
-module.exports = function installDebug(core) {
-  const { Promise } = core;
+module.exports = function installDebug(library) {
+  const { Promise } = library;
 
   Promise.longStackTraces = function longStackTraces() {
     setLongStackTraces(true);
@@ -193,25 +193,29 @@ module.exports = function installDebug(core) {
   // `fn(reason, promise)` runs for each of this library's unhandled rejections, besides the
   // process event; with it, a rejection nothing else hears is not fatal.
   Promise.onPossiblyUnhandledRejection = function onPossiblyUnhandledRejection(fn) {
-    unhandled.setLibraryHandler(core.isPromise, 'unhandled', typeof fn === 'function' ? fn : null);
+    unhandled.setLibraryHandler(library.isPromise, 'unhandled', typeof fn === 'function' ? fn : null);
   };
 
   Promise.onUnhandledRejectionHandled = function onUnhandledRejectionHandled(fn) {
-    unhandled.setLibraryHandler(core.isPromise, 'handled', typeof fn === 'function' ? fn : null);
+    unhandled.setLibraryHandler(library.isPromise, 'handled', typeof fn === 'function' ? fn : null);
   };
 
-  core.debugSettings = settings;
-  core.configureDebug = function configureDebug(options) {
-    if ('longStackTraces' in options) setLongStackTraces(Boolean(options.longStackTraces));
-    if ('warnings' in options) {
-      const value = options.warnings;
-      const forgotten = value !== null && typeof value === 'object' && 'wForgottenReturn' in value ? Boolean(value.wForgottenReturn) : undefined;
-      setWarnings(Boolean(value), forgotten);
-    }
-    if ('monitoring' in options) setMonitoring(Boolean(options.monitoring));
-    if ('asyncHooks' in options) setAsyncHooks(Boolean(options.asyncHooks));
-  };
 };
+
+// Promise.config's debug switches (config.js; Q's longStackTraces property).
+function configure(options) {
+  if ('longStackTraces' in options) setLongStackTraces(Boolean(options.longStackTraces));
+  if ('warnings' in options) {
+    const value = options.warnings;
+    const forgotten = value !== null && typeof value === 'object' && 'wForgottenReturn' in value ? Boolean(value.wForgottenReturn) : undefined;
+    setWarnings(Boolean(value), forgotten);
+  }
+  if ('monitoring' in options) setMonitoring(Boolean(options.monitoring));
+  if ('asyncHooks' in options) setAsyncHooks(Boolean(options.asyncHooks));
+}
+
+module.exports.configure = configure;
+module.exports.settings = settings;
 
 // The environment's choices apply from the start.
 if (settings.longStackTraces) {

@@ -3,9 +3,11 @@
 
 const { CancellationError } = require('./errors');
 const { internalThen, publicThen } = require('./then-forms');
+const core = require('./core');
 
-module.exports = function installEsPrototype(core) {
-  const { Promise, speciesConstructor, promiseResolve, isPromise, OBSERVES_CANCEL, CANCELLED } = core;
+module.exports = function installEsPrototype(library) {
+  const { Promise, speciesConstructor, promiseResolve, isPromise } = library;
+  const { OBSERVES_CANCEL, CANCELLED } = core;
 
 
   Promise.prototype.catch = function (onRejected) {
@@ -52,7 +54,6 @@ module.exports = function installEsPrototype(core) {
   Promise.prototype.finally = finallyMethod;
   // For the library's own modules (using): `finally` without the public method, so that a
   // wrapper of `finally` (cls-bluebird) sees only the user's calls.
-  core.finallyOf = (promise, onFinally) => finallyMethod.call(promise, onFinally);
 
   Object.defineProperty(Promise, Symbol.species, {
     get: function () {
@@ -67,4 +68,6 @@ module.exports = function installEsPrototype(core) {
     value: 'Object',
     configurable: true,
   });
+
+  return { finallyOf: (promise, onFinally) => finallyMethod.call(promise, onFinally) };
 };

@@ -2,8 +2,11 @@
 // ECMA-262's Promise statics, generic over `this` as the spec has them: resolve, reject,
 // withResolvers, try, and the combinators all, allSettled, any and race.
 
-module.exports = function installEsStatics(core) {
-  const { Promise, capabilityFor, promiseResolve, messages } = core;
+const core = require('./core');
+
+module.exports = function installEsStatics(library) {
+  const { Promise, capabilityFor, promiseResolve } = library;
+  const { messages } = core;
 
   // The constructor a static was called on, ECMA-262's `this`. A detached call (`this`
   // undefined: `[a, b].map(Promise.resolve)`, `.then(Promise.reject)`, `const { all } =

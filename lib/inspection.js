@@ -3,6 +3,7 @@
 // reflect(), PromiseInspection, toJSON, util.inspect output, suppressUnhandledRejections.
 
 const util = require('util');
+const core = require('./core');
 
 const NativePromise = global.Promise;
 function noop() {}
@@ -19,8 +20,9 @@ function isThenable(value) {
 const NOT_FULFILLED = 'cannot get fulfillment value of a non-fulfilled promise\n\n    See http://goo.gl/MqrFmX\n';
 const NOT_REJECTED = 'cannot get rejection reason of a non-rejected promise\n\n    See http://goo.gl/MqrFmX\n';
 
-module.exports = function installInspection(core) {
-  const { Promise, FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL } = core;
+module.exports = function installInspection(library) {
+  const { Promise } = library;
+  const { FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL } = core;
   const OUTCOME = STATE | CANCELLED;
 
   // A snapshot of a settled promise's outcome, as Bluebird's settle/reflect give it.
@@ -124,5 +126,5 @@ module.exports = function installInspection(core) {
   };
 
   Promise.PromiseInspection = PromiseInspection;
-  core.PromiseInspection = PromiseInspection;
+  return { PromiseInspection };
 };

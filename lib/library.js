@@ -171,7 +171,7 @@ function createLibrary(options = {}) {
   function setThenableNotifier(notifier) {
     library.thenableNotifier = notifier;
   }
-  return Object.assign(Object.create(core), library, { setThen, setThenableNotifier });
+  return Object.assign(library, { setThen, setThenableNotifier });
 }
 
 module.exports = createLibrary;

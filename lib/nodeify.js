@@ -3,9 +3,10 @@
 // Promise.fromNode.
 
 const { wrapAsOperationalError, maybeWrapAsError, throwLater } = require('./errors');
+const core = require('./core');
 
-module.exports = function installNodeify(core) {
-  const { Promise } = core;
+module.exports = function installNodeify(library) {
+  const { Promise } = library;
 
   Promise.prototype.asCallback = Promise.prototype.nodeify = function (callback, options) {
     if (typeof callback !== 'function') return this;
@@ -84,6 +85,5 @@ module.exports = function installNodeify(core) {
     return callNodeStyleFixed(fn, undefined, multiArgs, 0);
   };
 
-  core.callNodeStyle = callNodeStyle;
-  core.callNodeStyleFixed = callNodeStyleFixed;
+  return { callNodeStyle, callNodeStyleFixed };
 };

@@ -10,8 +10,8 @@ const { expectingFunction } = require('./messages');
 const IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
 const EXCLUDED_PROTOTYPES = [Array.prototype, Object.prototype, Function.prototype];
 
-module.exports = function installPromisify(core) {
-  const { Promise, callNodeStyle, callNodeStyleFixed } = core;
+module.exports = function installPromisify(library, { callNodeStyle, callNodeStyleFixed }) {
+  const { Promise } = library;
   const THIS = {};
 
   function isPromisified(fn) {

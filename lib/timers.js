@@ -4,9 +4,12 @@
 
 const { TimeoutError } = require('./errors');
 const { setTimer, clearTimer } = require('./clock');
+const cancellation = require('./cancellation');
+const core = require('./core');
 
-module.exports = function installTimers(core) {
-  const { Promise, INTERNAL, fulfill, resolve, reject } = core;
+module.exports = function installTimers(library) {
+  const { Promise } = library;
+  const { INTERNAL, fulfill, resolve, reject } = core;
 
   // A primitive value needs one promise and one timer, as Bluebird's delay(ms) without a
   // value does; an object may be a thenable, and is resolved first.
@@ -15,7 +18,7 @@ module.exports = function installTimers(core) {
       const result = Promise.resolve(value)._then((resolved) => fulfillLater(ms, resolved), undefined, undefined, undefined, undefined);
       // As Bluebird: cancelling the delay cancels the promise it waits for, whatever else
       // waits on that one.
-      if (core.cancellationEnabled() && core.isPromise(value)) core.onCancel(result, new CancelOnCancel(value));
+      if (cancellation.isEnabled() && library.isPromise(value)) cancellation.onCancel(result, new CancelOnCancel(value));
       return result;
     }
     return fulfillLater(ms, value);
@@ -25,7 +28,7 @@ module.exports = function installTimers(core) {
     const promise = new Promise(INTERNAL);
     const timer = setTimer(() => fulfill(promise, value), +ms);
     // As Bluebird: cancelling the delay clears its timer.
-    if (core.cancellationEnabled()) core.onCancel(promise, new ClearOnCancel(timer));
+    if (cancellation.isEnabled()) cancellation.onCancel(promise, new ClearOnCancel(timer));
     return promise;
   }
 
@@ -105,10 +108,10 @@ module.exports = function installTimers(core) {
     const timeout = new PendingTimeout(result, message);
     timeout.timer = setTimer(expire, +ms, timeout);
     let source = this;
-    if (core.cancellationEnabled()) {
+    if (cancellation.isEnabled()) {
       source = this._then(undefined, undefined, undefined, undefined, undefined);
       timeout.parent = source;
-      core.onCancel(result, timeout);
+      cancellation.onCancel(result, timeout);
     }
     const waiter = source._then(settledInTime, failedInTime, undefined, timeout, undefined);
     if (timeout.parent !== null) timeout.waiter = waiter;

@@ -9,11 +9,12 @@
 const { classString } = require('./messages');
 
 const { throwLater } = require('./errors');
+const cancellation = require('./cancellation');
 
 const NO_RESOURCE = {};
 
-module.exports = function installUsing(core) {
-  const { Promise, PromiseInspection, isPromise } = core;
+module.exports = function installUsing(library, { PromiseInspection, finallyOf }) {
+  const { Promise, isPromise } = library;
 
   function Disposer(fn, promise) {
     this._data = fn;
@@ -123,9 +124,9 @@ module.exports = function installUsing(core) {
       }
       return spread ? fn.apply(undefined, values) : fn(values);
     }, undefined, undefined, undefined, undefined);
-    const promise = core.finallyOf(resultPromise, () => dispose(resources, new PromiseInspection(resultPromise)));
-    if (core.cancellationEnabled()) {
-      core.onCancel(promise, {
+    const promise = finallyOf(resultPromise, () => dispose(resources, new PromiseInspection(resultPromise)));
+    if (cancellation.isEnabled()) {
+      cancellation.onCancel(promise, {
         cancelled() {
           for (const entry of resources) if (isPromise(entry.promise)) entry.promise.cancel();
         },

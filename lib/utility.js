@@ -5,9 +5,10 @@
 
 const { expectingFunction, classString } = require('./messages');
 const { isOperational } = require('./errors');
+const core = require('./core');
 
-module.exports = function installUtility(core) {
-  const { Promise, isPromise } = core;
+module.exports = function installUtility(library, { filteredCatch }) {
+  const { Promise, isPromise } = library;
 
   const rejectWith = (error) => Promise.reject(error);
 
@@ -39,7 +40,7 @@ module.exports = function installUtility(core) {
         throw error;
       }, undefined, undefined, undefined, undefined);
     };
-    return core.filteredCatch(this, args, run, true);
+    return filteredCatch(this, args, run, true);
   };
 
   Promise.prototype.get = function (key) {
@@ -74,7 +75,7 @@ module.exports = function installUtility(core) {
   Promise.prototype.catchReturn = function (...args) {
     const value = args.pop();
     if (isPromise(value)) value.suppressUnhandledRejections();
-    return core.filteredCatch(this, args, () => value, true);
+    return filteredCatch(this, args, () => value, true);
   };
 
   Promise.prototype.catchThrow = function (...args) {
@@ -82,7 +83,7 @@ module.exports = function installUtility(core) {
     const thrower = () => {
       throw reason;
     };
-    return core.filteredCatch(this, args, thrower, true);
+    return filteredCatch(this, args, thrower, true);
   };
 
   Promise.prototype.error = function (handler) {

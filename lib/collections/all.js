@@ -3,8 +3,12 @@
 // for other constructors and for a patched `then` or `resolve`; on the main export, Bluebird's
 // extras: a promise for the array is awaited first, and cancellation runs both ways.
 
-module.exports = function installAll(core, base) {
-  const { Promise, INTERNAL } = core;
+const cancellation = require('../cancellation');
+const core = require('../core');
+
+module.exports = function installAll(library, base) {
+  const { Promise } = library;
+  const { INTERNAL } = core;
   const { Collection, awaitInput, valueNowOrReact, isReacting, WAITING } = base;
 
   const esAll = Promise.all;
@@ -12,10 +16,10 @@ module.exports = function installAll(core, base) {
 
   // With cancellation on, cancelling the result cancels the inputs (Bluebird).
   function cancelsInputs(result, values) {
-    if (!core.cancellationEnabled() || !Array.isArray(values)) return result;
-    core.onCancel(result, {
+    if (!cancellation.isEnabled() || !Array.isArray(values)) return result;
+    cancellation.onCancel(result, {
       cancelled() {
-        for (const value of values) if (core.isPromise(value)) value.cancel();
+        for (const value of values) if (library.isPromise(value)) value.cancel();
       },
     });
     return result;

@@ -20,8 +20,12 @@
 // User callbacks (mappers, reducers, iterators) are called with the receiver of the promise
 // the method was called on (`.bind`), as Bluebird calls them with `promise._boundValue()`.
 
-module.exports = function collectionBase(core) {
-  const { Promise, isPromise, STATE, CANCELLED, FULFILLED, CANCEL, LateReceiver } = core;
+const cancellation = require('../cancellation');
+const core = require('../core');
+
+module.exports = function collectionBase(library) {
+  const { Promise, isPromise } = library;
+  const { STATE, CANCELLED, FULFILLED, CANCEL, LateReceiver } = core;
 
   // An object as a promise of this library: itself if it is one (of this very constructor),
   // else Promise.resolve of it. The collections read its state to skip a job per element.
@@ -82,8 +86,8 @@ module.exports = function collectionBase(core) {
     this.input = null; // the input promise, while it is awaited
     // Element promises still pending, for cancelling them with the result: kept only while
     // cancellation is on.
-    this.pending = core.cancellationEnabled() ? [] : null;
-    if (this.pending !== null) core.onCancel(this.result, this);
+    this.pending = cancellation.isEnabled() ? [] : null;
+    if (this.pending !== null) cancellation.onCancel(this.result, this);
   }
 
   // Whether an input that is no promise is read at once (see awaitInput).
@@ -114,7 +118,7 @@ module.exports = function collectionBase(core) {
     else core.rejectFromUser(this.result, reason);
   };
 
-  // The result was cancelled (core.onCancel): so are the input and the pending elements.
+  // The result was cancelled (cancellation.onCancel): so are the input and the pending elements.
   Collection.prototype.cancelled = function () {
     if (this.done) return;
     this.done = true;

@@ -8,7 +8,7 @@ const installBase = require('./base');
 
 const methods = [require('./all'), require('./props'), require('./some'), require('./settle'), require('./map'), require('./reduce')];
 
-module.exports = function installCollections(core) {
-  const base = installBase(core);
-  for (const install of methods) install(core, base);
+module.exports = function installCollections(library, services) {
+  const base = installBase(library);
+  for (const install of methods) install(library, base, services);
 };

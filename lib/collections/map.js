@@ -4,8 +4,10 @@
 // results pending at once, results in input order. One element reaction per pending input or
 // mapper result: an input's reports index i, a mapper result's i + length.
 
-module.exports = function installMap(core, base) {
-  const { Promise } = core;
+const core = require('../core');
+
+module.exports = function installMap(library, base) {
+  const { Promise } = library;
   const { Collection, awaitInput, valueNowOrReact, isReacting, toArray, notAFunction } = base;
 
   function concurrencyOf(options) {

@@ -2,8 +2,10 @@
 // Promise.props and .props(): an object's (or a Map's) values awaited, into an object (a Map)
 // with the same keys (Bluebird's PropertiesPromiseArray).
 
-module.exports = function installProps(core, base) {
-  const { Promise } = core;
+const core = require('../core');
+
+module.exports = function installProps(library, base) {
+  const { Promise } = library;
   const { Collection, awaitInput, valueNowOrReact, isReacting } = base;
 
   const NOT_AN_OBJECT = 'cannot await properties of a non-object\n\n    See http://goo.gl/MqrFmX\n';

@@ -6,8 +6,12 @@
 // the first element.
 // each resolves to the elements' values, mapSeries to the callback's results.
 
-module.exports = function installReduce(core, base) {
-  const { Promise, isPromise, CANCEL } = core;
+const cancellation = require('../cancellation');
+const core = require('../core');
+
+module.exports = function installReduce(library, base) {
+  const { Promise, isPromise } = library;
+  const { CANCEL } = core;
   const { Collection, awaitInput, valueNowOrReact, isReacting, toArray, notAFunction, asOwnPromise } = base;
 
   const REDUCE = 0;
@@ -121,7 +125,7 @@ module.exports = function installReduce(core, base) {
         collection.reject(CANCEL);
         return collection.result;
       }
-      core.onCancel(initial, new InitialCancelled(collection));
+      cancellation.onCancel(initial, new InitialCancelled(collection));
       collection.pending.push(initial);
     }
     awaitInput(collection, input);

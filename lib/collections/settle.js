@@ -2,12 +2,15 @@
 // Promise.settle and Promise.allSettled (Bluebird's: PromiseInspections), and .settle(): every
 // input awaited, each outcome kept, none rejects the result.
 
-module.exports = function installSettle(core, base) {
-  const { Promise, FULFILLED, REJECTED, CANCELLED, CANCEL } = core;
+const core = require('../core');
+
+module.exports = function installSettle(library, base, { PromiseInspection }) {
+  const { Promise } = library;
+  const { FULFILLED, REJECTED, CANCELLED, CANCEL } = core;
   const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = base;
 
   function inspection(bits, value) {
-    const result = new core.PromiseInspection(undefined);
+    const result = new PromiseInspection(undefined);
     result._bits = bits;
     result._settledValue = value;
     return result;

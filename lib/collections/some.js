@@ -5,9 +5,11 @@
 // cancelled, the result is cancelled.
 
 const { AggregateError } = require('../errors');
+const core = require('../core');
 
-module.exports = function installSome(core, base) {
-  const { Promise, CANCEL } = core;
+module.exports = function installSome(library, base) {
+  const { Promise } = library;
+  const { CANCEL } = core;
   const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = base;
 
   const NOT_AN_INTEGER = 'expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n';

@@ -10,6 +10,8 @@
 const createLibrary = require('../library');
 const unhandled = require('../unhandled');
 const installDebug = require('../debug');
+const debug = installDebug;
+const core = require('../core');
 
 const features = [
   require('./progress'),
@@ -23,9 +25,13 @@ const features = [
 ];
 
 function makeQ() {
-  const core = createLibrary();
-  const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, FLAVOUR_BIT, isPromise } = core;
-  installDebug(core);
+  const library = createLibrary();
+  const { Promise, isPromise } = library;
+  const { INTERNAL, STATE, FULFILLED, REJECTED, FLAVOUR_BIT } = core;
+  installDebug(library);
+  // What Q's feature modules share (./progress, ./chaining, ...): the runtime, this library,
+  // and the Q functions below; the features add theirs (progress: notify, linkProgress).
+  const q = Object.assign(Object.create(core), library);
 
   // Q(value): the promise itself, a promise that assimilates a thenable, or a fulfilled one.
   function Q(value) {
@@ -72,7 +78,7 @@ function makeQ() {
     };
     this.notify = function (progress) {
       if (resolved) return;
-      core.notify(promise, progress);
+      q.notify(promise, progress);
     };
   }
 
@@ -120,9 +126,9 @@ function makeQ() {
   }
 
   // Q's `then` takes a third handler, for progress (progress.js carries it along the chain).
-  core.setThen(function then(fulfilled, rejected, progressed) {
+  q.setThen(function then(fulfilled, rejected, progressed) {
     const child = this._then(fulfilled, rejected, undefined, undefined, undefined);
-    core.linkProgress(this, child, progressed);
+    q.linkProgress(this, child, progressed);
     return child;
   });
 
@@ -197,9 +203,9 @@ function makeQ() {
   // Q.longStackSupport switches the engine's long stack traces (joined, as Q's are, with
   // "From previous event:"); Q_DEBUG turns it on at load, as in Q.
   Object.defineProperty(Q, 'longStackSupport', {
-    get: () => core.debugSettings.longStackTraces,
+    get: () => debug.settings.longStackTraces,
     set: (on) => {
-      core.configureDebug({ longStackTraces: Boolean(on) });
+      debug.configure({ longStackTraces: Boolean(on) });
     },
     enumerable: true,
     configurable: true,
@@ -209,7 +215,7 @@ function makeQ() {
   // Q reports unhandled rejections as `process` events but never ends the process over one.
   unhandled.setLibraryFatal(isPromise, false);
 
-  const q = Object.assign(core, { Q, defer, reject, nodeResolver, rejectOnce, resolveDeferred });
+  Object.assign(q, { Q, defer, reject, nodeResolver, rejectOnce, resolveDeferred });
   for (const install of features) install(q);
 
   promise.race = Q.race;

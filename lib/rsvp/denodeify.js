@@ -4,8 +4,11 @@
 // all the callback's values as an array; an array of names gives them as an object; anything
 // else, the first value. Promise arguments are awaited first, as in RSVP.
 
-module.exports = function makeDenodeify(core, all) {
-  const { Promise, INTERNAL } = core;
+const core = require('../core');
+
+module.exports = function makeDenodeify(library, all) {
+  const { Promise } = library;
+  const { INTERNAL } = core;
 
   function valuesAsObject(args, names) {
     const object = {};

@@ -18,8 +18,11 @@ function settledRecord(fulfilled, value) {
   return fulfilled ? { state: 'fulfilled', value } : { state: 'rejected', reason: value };
 }
 
-module.exports = function makeEnumerator(core) {
-  const { Promise, INTERNAL, STATE, FULFILLED } = core;
+const core = require('../core');
+
+module.exports = function makeEnumerator(library) {
+  const { Promise } = library;
+  const { INTERNAL, STATE, FULFILLED } = core;
 
   function Enumerator(promise, mode, length, keys, fn) {
     this.promise = promise;

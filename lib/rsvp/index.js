@@ -7,6 +7,7 @@
 // handled, and instrumentation events.
 
 const createLibrary = require('../library');
+const core = require('../core');
 const unhandled = require('../unhandled');
 const makeEnumerator = require('./enumerator');
 const makeDenodeify = require('./denodeify');
@@ -14,13 +15,14 @@ const { EventTarget, Instrumentation } = require('./events');
 
 function makeRsvp() {
   const labels = new WeakMap();
-  const core = createLibrary({
+  const library = createLibrary({
     notConstructed: "Failed to construct 'Promise': Please use the 'new' operator, this object constructor cannot be called as a function.",
     notAFunction: () => 'You must pass a resolver function as the first argument to the promise constructor',
     labels,
     adoptsOwn: true,
   });
-  const { Promise, INTERNAL, STATE, FULFILLED, REJECTED, isPromise, setHook } = core;
+  const { Promise, isPromise } = library;
+  const { INTERNAL, STATE, FULFILLED, REJECTED, setHook } = core;
   const proto = Promise.prototype;
   // RSVP's constructor takes (resolver, label): its length is 2.
   Object.defineProperty(Promise, 'length', { value: 2, configurable: true });
@@ -113,7 +115,7 @@ function makeRsvp() {
 
   // ---- the prototype -------------------------------------------------------------------------
 
-  core.setThen(function then(onFulfillment, onRejection, label) {
+  library.setThen(function then(onFulfillment, onRejection, label) {
     const state = this._bits & STATE;
     if ((state === FULFILLED && !onFulfillment) || (state === REJECTED && !onRejection)) {
       if (config.instrument) instrumentation.record('chained', this, this, this._value);
@@ -140,7 +142,7 @@ function makeRsvp() {
 
   // ---- statics ----------------------------------------------------------------------------
 
-  const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(core);
+  const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(library);
 
   function resolve(value, label) {
     if (value && typeof value === 'object' && value.constructor === Promise) return value;
@@ -237,7 +239,7 @@ function makeRsvp() {
     hashSettled: overObject(HASH_SETTLED, 'hashSettled must be called with an object'),
     rethrow,
     defer,
-    denodeify: makeDenodeify(core, all),
+    denodeify: makeDenodeify(library, all),
     configure,
     on: (...args) => config.on(...args),
     off: (...args) => config.off(...args),
