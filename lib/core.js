@@ -22,42 +22,19 @@ const engine = require('./engine');
 const args = require('./queue');
 const messages = require('./messages');
 const unhandled = require('./unhandled');
-const hostTimers = require('./host-timers');
 const { createScheduler } = require('./scheduler');
+const createRoots = require('./roots');
 const brand = require('./brand');
+const {
+  PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
+  FLAVOUR_BIT, ADOPTS_OWN, HANDLERS, LONE_ELEMENT, CANCEL, INTERNAL,
+} = require('./promise-state');
+const { hooks, setHook, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = require('./hooks');
+const {
+  setHandlers, takeHandler, wrapHandlers, setReceiver, receiverOf, setHandlersHook, setCallbackBinder, bindCallback, LateReceiver,
+} = require('./handlers');
 
 const NativePromise = global.Promise;
-
-// _bits: the low two bits are the state, the rest are flags.
-const PENDING = 0;
-const FULFILLED = 1;
-const REJECTED = 2;
-const STATE = 3;
-const TARGET = 4; // a reaction or thenable job of the engine names it (waiting or due)
-const SWEEP = 8; // queued for the end-of-turn sweep
-const REGISTERED = 16; // registered with the FinalizationRegistry
-const GENERIC = 32; // a GenericReaction, not a promise
-const CANCELLED = 128; // settled by Bluebird's cancellation (state bits say REJECTED)
-const WILL_CANCEL = 256; // a cancellation on its way down will reach it
-const OBSERVES_CANCEL = 512; // its handlers run on cancellation (finally, reflect)
-const FLAVOUR_BIT = 2048; // the core never reads it: free for a flavour's own use (Q's progress)
-const ADOPTS_OWN = 4096; // adopts a promise of its own library at once, as RSVP does (adoptAtOnce)
-// Which of its handlers `_handler` holds: one function, or with both bits a HandlerPair. One
-// field instead of two, and the receiver below only on the promises that have one: each field
-// of the promise object is 8 bytes on every promise, and two more fields measured +15% on a
-// then-chain and +19% on doxbee-sequential (benches/README.md, session 8).
-const ON_FULFILLED = 64;
-const ON_REJECTED = 1024;
-const HANDLERS = ON_FULFILLED | ON_REJECTED;
-const BOUND = 8192; // it has a `_receiver` property: the `this` of its handlers and derived ones
-// Its one reaction is a collection's element, held in JS alone: the aggregate in `_waiters`,
-// the element's index in `_value` (unused while pending), and no node (see
-// addElementReaction).
-const LONE_ELEMENT = 16384;
-
-// The reason a cancelled promise carries to its reactions. It never reaches user handlers:
-// a reaction that receives it is cancelled in turn, unless it observes cancellation.
-const CANCEL = Object.freeze({ toString: () => 'cancellation' });
 
 const JOB_FULFILL = 1;
 const JOB_THENABLE = 3;
@@ -65,34 +42,6 @@ const JOB_ELEMENT_FULFILLED = 5; // an element job by index (4 + state), with no
 const WAS_UNHANDLED = 1 << 30;
 const ID_MASK = WAS_UNHANDLED - 1;
 const MAX_ELEMENT_INDEX = engine.MAX_ELEMENT_INDEX;
-
-function INTERNAL() {}
-
-// Optional instrumentation (monitoring events, cancellation links, long stack traces): each
-// is null until a feature that needs it is switched on, so the hot path pays one load.
-const hooks = { created: null, chained: null, settled: null, followed: null, rejected: null, ran: null, context: null };
-// `ran(phase, promise, result)` brackets each handler run by a reaction (forgotten returns).
-// `context(promise)` / `context(null)` bracket other user code run on a promise's behalf: an
-// executor, a collection's callback, a coroutine's step (long stack traces).
-// `rejected(promise, reason, synchronous)`: a rejection starts at `promise`.
-const HANDLER_START = 0;
-const HANDLER_RETURNED = 1;
-const HANDLER_THREW = 2;
-const hookLists = { created: [], chained: [], settled: [], followed: [], rejected: [], ran: [], context: [] };
-
-// Adds (or, with `on` false, removes) `fn` to the hook `name`; several features may share one.
-function setHook(name, fn, on) {
-  const list = hookLists[name].filter((f) => f !== fn);
-  if (on) list.push(fn);
-  hookLists[name] = list;
-  if (list.length === 0) hooks[name] = null;
-  else if (list.length === 1) hooks[name] = list[0];
-  else {
-    hooks[name] = function (a, b, c) {
-      for (let i = 0; i < list.length; i++) list[i](a, b, c);
-    };
-  }
-}
 
 // The libraries made by createLibrary (library.js), by their prototype and original `then`
 // (brand.js): to recognise their promises in thenable jobs.
@@ -114,104 +63,6 @@ function warn(message, promise) {
 
 function setWarningSink(fn) {
   warningSink = fn;
-}
-
-// Stores the handlers and receiver of the reaction that will settle `promise`.
-function setHandlers(promise, onFulfilled, onRejected, receiver) {
-  let bits = promise._bits & ~HANDLERS;
-  if (typeof onFulfilled === 'function') {
-    if (typeof onRejected === 'function') {
-      promise._handler = new HandlerPair(onFulfilled, onRejected);
-      bits |= HANDLERS;
-    } else {
-      promise._handler = onFulfilled;
-      bits |= ON_FULFILLED;
-    }
-  } else if (typeof onRejected === 'function') {
-    promise._handler = onRejected;
-    bits |= ON_REJECTED;
-  } else {
-    promise._handler = undefined;
-  }
-  promise._bits = bits;
-  setReceiver(promise, receiver);
-  if (handlersHook !== null) handlersHook(promise);
-}
-
-function HandlerPair(onFulfilled, onRejected) {
-  this.onFulfilled = onFulfilled;
-  this.onRejected = onRejected;
-}
-
-// The handler for a job of `kind` (undefined: none), taken off the promise.
-function takeHandler(promise, kind) {
-  const bits = promise._bits;
-  if ((bits & HANDLERS) === 0) return undefined;
-  const stored = promise._handler;
-  promise._handler = undefined;
-  promise._bits = bits & ~HANDLERS;
-  if (kind === JOB_FULFILL) {
-    if ((bits & ON_FULFILLED) === 0) return undefined;
-    return (bits & ON_REJECTED) === 0 ? stored : stored.onFulfilled;
-  }
-  if ((bits & ON_REJECTED) === 0) return undefined;
-  return (bits & ON_FULFILLED) === 0 ? stored : stored.onRejected;
-}
-
-// Replaces the handlers taken so far (asyncHooks wraps them): `wrap(handler)` for each.
-function wrapHandlers(promise, wrap) {
-  const bits = promise._bits;
-  if ((bits & HANDLERS) === HANDLERS) {
-    const pair = promise._handler;
-    pair.onFulfilled = wrap(pair.onFulfilled);
-    pair.onRejected = wrap(pair.onRejected);
-  } else if ((bits & HANDLERS) !== 0) {
-    promise._handler = wrap(promise._handler);
-  }
-}
-
-// Bluebird's bound value: the `this` of the promise's handlers, inherited by the promises
-// derived from it. A property only bound promises get, so the others are a field smaller.
-function setReceiver(promise, receiver) {
-  if (receiver !== undefined) {
-    promise._receiver = receiver;
-    promise._bits |= BOUND;
-  } else if ((promise._bits & BOUND) !== 0) {
-    promise._receiver = undefined;
-    promise._bits &= ~BOUND;
-  }
-}
-
-function receiverOf(promise) {
-  return (promise._bits & BOUND) === 0 ? undefined : promise._receiver;
-}
-
-// asyncHooks (debug.js): binds the handlers just stored to the caller's async context.
-let handlersHook = null;
-
-function setHandlersHook(fn) {
-  handlersHook = fn;
-}
-
-// Binds a collection's callback (a mapper, a reducer) to the context of the call that took
-// it, as Bluebird's contextBind does: the active domain, and with asyncHooks (debug.js) the
-// async context.
-let callbackBinder = null;
-
-function setCallbackBinder(fn) {
-  callbackBinder = fn;
-}
-
-function bindCallback(fn) {
-  const domain = process.domain;
-  if (domain != null) fn = domain.bind(fn);
-  return callbackBinder === null ? fn : callbackBinder(fn);
-}
-
-// The receiver of `.bind(promise)`: known once that promise settles, shared by everything
-// derived before then.
-function LateReceiver() {
-  this.value = undefined;
 }
 
 // A reaction whose promise came from a foreign or subclass constructor (NewPromiseCapability).
@@ -687,6 +538,10 @@ function addSettledReaction(target, state, value) {
 
 let elementIndexes = new Int32Array(1024);
 
+const { noteRoot, forgetRoot, unregister } = createRoots(engine, (id) => {
+  if (id < elementIndexes.length) elementIndexes[id] = 0;
+});
+
 // An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
 // would queue it.
 function addFulfilledElement(aggregate, index, value) {
@@ -806,7 +661,7 @@ function runNextJob() {
     // Cancelled while this job was due: the node was kept for it, and is done with now.
     discardLater(id);
     if (argument === CANCEL && (bits & OBSERVES_CANCEL) !== 0) runCancelObserver(target, kind);
-    else takeHandler(target, kind);
+    else takeHandler(target, kind === JOB_FULFILL);
     return;
   }
   if (kind === JOB_THENABLE) {
@@ -821,7 +676,7 @@ function runNextJob() {
 // ECMA-262 NewPromiseReactionJob, for a reaction whose promise is ours.
 function runReaction(promise, kind, argument) {
   promise._value = undefined; // it waited on the promise whose settling queued this job
-  const handler = takeHandler(promise, kind);
+  const handler = takeHandler(promise, kind === JOB_FULFILL);
   if (handler === undefined || (argument === CANCEL && (promise._bits & OBSERVES_CANCEL) === 0)) {
     if (kind === JOB_FULFILL) resolve(promise, argument);
     else reject(promise, argument);
@@ -847,7 +702,7 @@ function runReaction(promise, kind, argument) {
 // it still runs when the promise it waited on was cancelled too. Its outcome has nowhere to
 // go: the promise is cancelled already.
 function runCancelObserver(promise, kind) {
-  const handler = takeHandler(promise, kind);
+  const handler = takeHandler(promise, kind === JOB_FULFILL);
   if (handler === undefined) return;
   let receiver = receiverOf(promise);
   if (receiver instanceof LateReceiver) receiver = receiver.value;
@@ -919,183 +774,6 @@ function callThen(promise, thenable, then) {
 
 // The library whose original `then` this is, if any.
 const libraryOfThen = brand.libraryOfThen;
-
-// ---- pending promises nobody can reach --------------------------------------------------
-//
-// A pending promise with a node that no engine list holds (a root) is registered with a
-// FinalizationRegistry once it has stayed pending for at least SWEEP_DELAY_MS. Most promises
-// settle sooner and never pay for registration. When the GC collects a root, its node is
-// released, and so is everything that waited on it: the GC has collected those too, since
-// each waiting promise holds the one it waits on.
-
-const registry = new FinalizationRegistry(collected);
-// How long a root may stay pending before it is registered. Registration and its weak cell
-// are the costly part (doxbee-sequential, 1e4 requests: sweeping at the end of each turn
-// spent ~9% of the time in sweep/unregister plus extra GC); most promises settle within a few
-// turns of I/O and never pay it at this delay.
-const SWEEP_DELAY_MS = 50;
-// Two generations, so that every root waits a whole period (between one and two of them)
-// before it is registered. With one list swept per period, a root noted just before the
-// sweep was registered at once: doxbee-sequential registered 4 roots per request that way,
-// and none with two generations; sweep/unregister went from 6.8% of its profile to nothing
-// visible, and GC from 30% to 25%.
-let youngRoots = listOfObjects();
-let youngCount = 0;
-let oldRoots = listOfObjects();
-let oldCount = 0;
-let sweepScheduled = false;
-// A root that settles only clears its SWEEP bit; the lists drop such entries when the young
-// one reaches `compactAt`, in one pass over it (and over the old one), so that they keep no
-// settled promise alive for long: holding every mapper promise of a `map` for the 50-100 ms
-// to the next sweep made them survive scavenges and be promoted (map c16: GC was a third of
-// the time). The threshold is twice the roots kept by the last pass, so a pass costs O(1)
-// per root noted. Before, a settling root was taken out of its list at once, through a slot
-// table by node id: a read and a write in that table and in the list, at places unrelated
-// to each other: `forgetRoot` was 2.2% of the samples of the Promise.all benchmark (perf,
-// --single-threaded). With the passes: Promise.all 71-73 -> 61 ms (bluebird 62-67), map
-// c16 79.7 -> 74.9 (bluebird 68.7), medians of 15 fresh processes each, alternating.
-//
-// The lists are filled up to a count and emptied by writing `undefined`, never by setting
-// their length lower: V8 gives back most of an array's store when its length drops below
-// half of it, and the next pushes allocate it again (2.7 MB a run of map c16, the heap
-// sampling profiler). Only a list that a burst of roots made long is cut down, at the sweep.
-//
-// A pass is made only when at least half the entries have settled since the last one (by
-// `forgottenRoots`, which counts the settles): Promise.all notes each of its pending inputs,
-// and passes over 5e4 roots none of which had settled were 1.2% of its samples (perf).
-const MIN_COMPACT_AT = 256;
-const LONG_LIST = 4096;
-let compactAt = MIN_COMPACT_AT;
-let forgottenRoots = 0;
-
-// An empty array of the elements kind that holds objects: an empty literal holds small
-// integers, and the first push of a promise changes its hidden class (a deopt of the code
-// that was optimized for it).
-function listOfObjects() {
-  const list = [INTERNAL];
-  list.length = 0;
-  return list;
-}
-
-function noteRoot(promise) {
-  if ((promise._bits & (SWEEP | REGISTERED)) !== 0) return;
-  promise._bits |= SWEEP;
-  if (youngCount < youngRoots.length) youngRoots[youngCount] = promise;
-  else youngRoots.push(promise);
-  youngCount++;
-  if (youngCount >= compactAt) compactRoots();
-  if (!sweepScheduled) {
-    sweepScheduled = true;
-    hostTimers.setTimeout(sweep, SWEEP_DELAY_MS).unref();
-  }
-}
-
-// A root settled: it has no node left to release. The next pass drops it.
-function forgetRoot(promise) {
-  promise._bits &= ~SWEEP;
-  forgottenRoots++;
-}
-
-function compactRoots() {
-  if (2 * forgottenRoots < youngCount + oldCount) {
-    compactAt = 2 * youngCount;
-    return;
-  }
-  forgottenRoots = 0;
-  youngCount = keepRoots(youngRoots, youngCount);
-  oldCount = keepRoots(oldRoots, oldCount);
-  compactAt = Math.max(MIN_COMPACT_AT, 2 * youngCount);
-}
-
-// Drops the first `count` entries of `list` that are no longer roots (settled, or lost their
-// node to cancellation or a late handler), in place and in order; returns how many are left.
-function keepRoots(list, count) {
-  let kept = 0;
-  for (let i = 0; i < count; i++) {
-    const promise = list[i];
-    if ((promise._bits & SWEEP) !== 0 && promise._id !== 0) list[kept++] = promise;
-  }
-  for (let i = kept; i < count; i++) list[i] = undefined;
-  return kept;
-}
-
-// The two lists swap places and the swept one is emptied, not replaced: code optimized for
-// one array's hidden class (noteRoot, forgetRoot, and settle and link, which inline them)
-// was thrown away when a new `[]` took its place, at every sweep ("wrong map" deopts of
-// settle, link and noteRoot in each run of map c16; settle compiled three times).
-function sweep() {
-  const list = oldRoots;
-  const count = oldCount;
-  oldRoots = youngRoots;
-  oldCount = youngCount;
-  youngRoots = list;
-  youngCount = 0;
-  compactAt = MIN_COMPACT_AT;
-  forgottenRoots = 0; // an undercount from here on: those in the old list are not known
-  sweepScheduled = oldCount !== 0;
-  if (sweepScheduled) hostTimers.setTimeout(sweep, SWEEP_DELAY_MS).unref();
-  for (let i = 0; i < count; i++) {
-    const promise = list[i];
-    list[i] = undefined;
-    const bits = promise._bits & ~SWEEP;
-    const wasRoot = bits !== promise._bits; // not settled since it was noted
-    promise._bits = bits;
-    if (wasRoot && promise._id !== 0 && (bits & (TARGET | REGISTERED)) === 0) {
-      promise._bits = bits | REGISTERED;
-      const id = promise._id;
-      registry.register(promise, nextGeneration(id) * ID_SPACE + id);
-    }
-  }
-  if (list.length > LONG_LIST) list.length = 0;
-}
-
-// A registration is never withdrawn from the FinalizationRegistry: its unregister-token
-// table is a V8 hash table that shrinks lazily, and with 1e6 roots in flight it swung the
-// heap between 41 and 70 MB from one run to the next (memory.test.js). Instead each
-// registration carries its node id and a generation number; settling or freeing the node
-// moves the id's generation on, and a finalizer whose generation is not the current one is
-// ignored. So a node id that was freed and reused is never released by a stale finalizer.
-const ID_SPACE = 2 ** 30; // node ids are below this (ID_MASK)
-const GENERATION_MASK = 2 ** 22 - 1; // generation * ID_SPACE + id stays an exact double
-const registrations = []; // by node id: the generation of its current registration
-
-// Moves the id's generation on, so that every registration made before is stale.
-function nextGeneration(id) {
-  const generation = ((registrations[id] | 0) + 1) & GENERATION_MASK;
-  registrations[id] = generation;
-  return generation;
-}
-
-function unregister(promise, id) {
-  promise._bits &= ~REGISTERED;
-  nextGeneration(id);
-}
-
-// The GC collected a registered root.
-function collected(held) {
-  const id = held % ID_SPACE;
-  if (registrations[id] !== (held - id) / ID_SPACE) return;
-  nextGeneration(id);
-  releaseNode(id);
-}
-
-// Frees a collected root's node and everything waiting on it. None of those can be reached
-// any more (each holds the promise it waits on), so nothing needs telling, except the tables
-// by node id: an element's index, and the generation of an id that was ever registered (a
-// root that later came to wait, by adoption, keeps its registration).
-function releaseNode(id) {
-  let freed;
-  try {
-    freed = engine.release(id);
-  } catch (error) {
-    return;
-  }
-  for (let i = 0; i < freed.length; i++) {
-    const waiterId = freed[i];
-    if (waiterId < elementIndexes.length) elementIndexes[waiterId] = 0;
-    if (registrations[waiterId] !== undefined) nextGeneration(waiterId);
-  }
-}
 
 // The environment's choice applies from the start.
 if (process.env.FERROBIRD_SCHEDULING) setScheduling(process.env.FERROBIRD_SCHEDULING);
