@@ -12,7 +12,7 @@
 // counting), calling `onCancel` callbacks on the way. That bookkeeping exists only while
 // cancellation is on: a link per derived promise, in a WeakMap.
 
-const { toDisplayString } = require('./messages');
+const messages = require('./messages');
 const { throwLater } = require('./errors');
 
 // The switch and the links are per process, not per library copy: copies share the engine
@@ -161,7 +161,7 @@ function cancelFrom(start) {
 function executorOnCancel(promise) {
   return function onCancel_(callback) {
     if (typeof callback !== 'function') {
-      throw new TypeError('onCancel must be a function, got: ' + toDisplayString(callback));
+      throw new TypeError(messages.onCancelNotAFunction(callback));
     }
     onCancel(promise, callback);
   };

@@ -2,7 +2,7 @@
 // .catch / .caught with Bluebird's filters: error classes, predicate functions and
 // object patterns, before the handler. With one argument it is ECMA-262's catch.
 
-const { classString } = require('./messages');
+const messages = require('./messages');
 const { internalThen, publicThen } = require('./then-forms');
 
 module.exports = function installCatchFilter(library) {
@@ -46,11 +46,11 @@ module.exports = function installCatchFilter(library) {
     if (filters.length === 0) return then(promise, undefined, handler);
     for (const filter of filters) {
       if (!isObject(filter)) {
-        return Promise.reject(new TypeError('Catch statement predicate: expecting an object but got ' + classString(filter)));
+        return Promise.reject(new TypeError(messages.catchPredicate(filter)));
       }
     }
     if (typeof handler !== 'function') {
-      throw new TypeError('The last argument to .catch() must be a function, got ' + String(handler));
+      throw new TypeError(messages.catchHandler(handler));
     }
     return then(promise, undefined, function (error) {
       if (matches(filters, error, this)) return handler.call(this, error);

@@ -4,12 +4,11 @@
 // As in Bluebird, the generator runs synchronously up to its first `yield`; each yielded
 // promise (or thenable, or whatever a yield handler turns into one) resumes it when settled.
 
-const { classString, toDisplayString } = require('./messages');
+const messages = require('./messages');
 const { CancellationError } = require('./errors');
 const cancellation = require('./cancellation');
 const core = require('./core');
 
-const SEE = '\n\n    See http://goo.gl/MqrFmX\n';
 
 module.exports = function installCoroutine(library) {
   const { Promise, isPromise } = library;
@@ -17,10 +16,7 @@ module.exports = function installCoroutine(library) {
 
   function notAPromise(value, stack) {
     const origin = stack.split('\n').slice(1, -7).join('\n');
-    return new TypeError(
-      'A value ' + toDisplayString(value) + ' was yielded that could not be treated as a promise' + SEE +
-        '\nFrom coroutine:\n' + origin
-    );
+    return new TypeError(messages.notAPromiseYielded(value, origin));
   }
 
   function isThenable(value) {
@@ -146,7 +142,7 @@ module.exports = function installCoroutine(library) {
 
   Promise.coroutine = function coroutine(generatorFunction, options) {
     if (typeof generatorFunction !== 'function') {
-      throw new TypeError('generatorFunction must be a function' + SEE);
+      throw new TypeError(messages.NOT_A_GENERATOR);
     }
     const ownHandler = options != null && typeof options.yieldHandler === 'function' ? options.yieldHandler : undefined;
     const stack = new Error().stack;
@@ -162,14 +158,14 @@ module.exports = function installCoroutine(library) {
   };
 
   Promise.coroutine.addYieldHandler = function addYieldHandler(fn) {
-    if (typeof fn !== 'function') throw new TypeError('expecting a function but got ' + classString(fn));
+    if (typeof fn !== 'function') throw new TypeError(messages.expectingFunction(fn));
     yieldHandlers.push(fn);
   };
 
   Promise.spawn = function spawn(generatorFunction) {
     core.warn('Promise.spawn() is deprecated and will be removed in a future version. Use Promise.coroutine() instead.');
     if (typeof generatorFunction !== 'function') {
-      return Promise.reject(new TypeError('generatorFunction must be a function' + SEE));
+      return Promise.reject(new TypeError(messages.NOT_A_GENERATOR));
     }
     return Promise.coroutine(generatorFunction)();
   };

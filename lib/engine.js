@@ -13,6 +13,7 @@
 // written to the ring, nodes for new promises come from the spares every call tops up, and
 // the engine applies the commands in order at the start of its next call.
 
+const messages = require('./messages');
 const binding = require('./binding');
 
 // This module instance's own runtime: an engine and the ring it shares with it. Every
@@ -117,7 +118,7 @@ function takeNode() {
   if (count === 0) {
     fastRefill();
     count = ring[SPARE_COUNT];
-    if (count === 0) throw new Error('ferrobird engine: too many live promises');
+    if (count === 0) throw new Error(messages.TOO_MANY_PROMISES);
   }
   count--;
   ring[SPARE_COUNT] = count;

@@ -1,6 +1,7 @@
 'use strict';
 // ECMA-262's Promise.prototype.catch and .finally, and the constructor's species; Bluebird's tag.
 
+const messages = require('./messages');
 const { CancellationError } = require('./errors');
 const { internalThen, publicThen } = require('./then-forms');
 const core = require('./core');
@@ -20,7 +21,7 @@ module.exports = function installEsPrototype(library) {
 
   function finallyMethod(onFinally) {
     if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
-      throw new TypeError('Promise.prototype.finally called on non-object');
+      throw new TypeError(messages.notAnObject('Promise.prototype.finally'));
     }
     const C = speciesConstructor(this);
     if (typeof onFinally !== 'function') return this.then(onFinally, onFinally);

@@ -38,6 +38,52 @@ module.exports = {
   notAnObject(method) {
     return method + ' called on non-object';
   },
+  noMethod(object, methodName) {
+    return 'Object ' + classString(object) + " has no method '" + String(methodName) + "'";
+  },
+  notAPromiseYielded(value, origin) {
+    return 'A value ' + module.exports.toDisplayString(value) + ' was yielded that could not be treated as a promise' +
+      '\n\n    See http://goo.gl/MqrFmX\n' + '\nFrom coroutine:\n' + origin;
+  },
+  NOT_A_GENERATOR: 'generatorFunction must be a function\n\n    See http://goo.gl/MqrFmX\n',
+  onCancelNotAFunction(callback) {
+    return 'onCancel must be a function, got: ' + module.exports.toDisplayString(callback);
+  },
+  PROMISIFY_ALL_TARGET: 'the target of promisifyAll must be an object or a function\n\n    See http://goo.gl/MqrFmX\n',
+  BAD_SUFFIX: 'suffix must be a valid identifier\n\n    See http://goo.gl/MqrFmX\n',
+  USING_ARGUMENTS: 'you must pass at least 2 arguments to Promise.using',
+  catchPredicate(filter) {
+    return 'Catch statement predicate: expecting an object but got ' + classString(filter);
+  },
+  catchHandler(handler) {
+    return 'The last argument to .catch() must be a function, got ' + String(handler);
+  },
+  notIterable(values) {
+    return 'expecting an array or an iterable object but got ' + classString(values);
+  },
+  badConcurrency(concurrency) {
+    return "'concurrency' must be a number but it is " + classString(concurrency);
+  },
+  tooFewInputs(howMany, length) {
+    return 'Input array must contain at least ' + howMany + ' items but contains only ' + length + ' items';
+  },
+  TOO_MANY_PROMISES: 'ferrobird engine: too many live promises',
+  // The Q flavour's, as q 1.5.1 words them.
+  Q_RESOLVER: 'resolver must be a function.',
+  Q_NO_CONFLICT: 'Q.noConflict only works when Q is used as a global',
+  Q_NO_FUNCTION: "Q can't wrap an undefined function",
+  Q_FINALLY: "Q can't apply finally callback",
+  qUnsupported(op) {
+    return 'Promise does not support operation: ' + op;
+  },
+  qJoin(x, y) {
+    return "Q can't join: not the same: " + x + ' ' + y;
+  },
+  // The RSVP flavour's, as rsvp 4.8.5 words them.
+  RSVP_CALLBACK: 'Callback must be a function',
+  rsvpNeedsArray(method) {
+    return method + ' must be called with an array';
+  },
 };
 
 function safeString(value) {

@@ -4,6 +4,7 @@
 // prototype chain and classes, adds `<name><suffix>` methods that look the original up on
 // `this` at call time.
 
+const messages = require('./messages');
 const util = require('util');
 const { expectingFunction } = require('./messages');
 
@@ -127,7 +128,7 @@ module.exports = function installPromisify(library, { callNodeStyle, callNodeSty
 
   Promise.promisifyAll = function (target, options) {
     if (typeof target !== 'function' && typeof target !== 'object') {
-      throw new TypeError('the target of promisifyAll must be an object or a function\n\n    See http://goo.gl/MqrFmX\n');
+      throw new TypeError(messages.PROMISIFY_ALL_TARGET);
     }
     options = Object(options);
     const multiArgs = Boolean(options.multiArgs);
@@ -135,7 +136,7 @@ module.exports = function installPromisify(library, { callNodeStyle, callNodeSty
     const filter = typeof options.filter === 'function' ? options.filter : defaultFilter;
     const promisifier = typeof options.promisifier === 'function' ? options.promisifier : null;
     if (!IDENTIFIER.test(suffix)) {
-      throw new RangeError('suffix must be a valid identifier\n\n    See http://goo.gl/MqrFmX\n');
+      throw new RangeError(messages.BAD_SUFFIX);
     }
     for (const [key, value] of dataEntries(target)) {
       if (key !== 'constructor' && isClass(value)) {

@@ -6,7 +6,7 @@
 // result rejects. As in Bluebird 3.7, a disposer that throws or rejects is an uncaught
 // exception, not a rejection: disposal must not fail silently.
 
-const { classString } = require('./messages');
+const messages = require('./messages');
 
 const { throwLater } = require('./errors');
 const cancellation = require('./cancellation');
@@ -78,9 +78,9 @@ module.exports = function installUsing(library, { PromiseInspection, finallyOf }
 
   Promise.using = function using() {
     let count = arguments.length;
-    if (count < 2) return Promise.reject(new TypeError('you must pass at least 2 arguments to Promise.using'));
+    if (count < 2) return Promise.reject(new TypeError(messages.USING_ARGUMENTS));
     const fn = arguments[count - 1];
-    if (typeof fn !== 'function') return Promise.reject(new TypeError('expecting a function but got ' + classString(fn)));
+    if (typeof fn !== 'function') return Promise.reject(new TypeError(messages.expectingFunction(fn)));
     let input = arguments;
     let spread = true;
     if (count === 2 && Array.isArray(arguments[0])) {

@@ -3,7 +3,8 @@
 // their catch forms, spread, done, error, lastly; try/attempt, method, join, defer, is, cast,
 // fulfilled, rejected.
 
-const { expectingFunction, classString } = require('./messages');
+const messages = require('./messages');
+const { expectingFunction } = require('./messages');
 const { isOperational } = require('./errors');
 const core = require('./core');
 
@@ -55,7 +56,7 @@ module.exports = function installUtility(library, { filteredCatch }) {
   Promise.prototype.call = function (methodName, ...args) {
     return this._then(function (object) {
       if (object == null || typeof object[methodName] !== 'function') {
-        throw new TypeError('Object ' + classString(object) + " has no method '" + String(methodName) + "'");
+        throw new TypeError(messages.noMethod(object, methodName));
       }
       return object[methodName](...args);
     }, undefined, undefined, undefined, undefined);

@@ -62,7 +62,7 @@ module.exports = function collectionBase(library) {
 
   function toArray(values) {
     if (values == null || typeof values[Symbol.iterator] !== 'function' || typeof values === 'string') {
-      throw new TypeError('expecting an array or an iterable object but got ' + core.messages.classString(values));
+      throw new TypeError(core.messages.notIterable(values));
     }
     return Array.isArray(values) ? values : Array.from(values);
   }

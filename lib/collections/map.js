@@ -15,7 +15,7 @@ module.exports = function installMap(library, base) {
     const concurrency = options.concurrency;
     if (concurrency === undefined) return Infinity;
     if (typeof concurrency !== 'number') {
-      throw new TypeError("'concurrency' must be a number but it is " + core.messages.classString(concurrency));
+      throw new TypeError(core.messages.badConcurrency(concurrency));
     }
     return concurrency >= 1 ? concurrency : Infinity;
   }

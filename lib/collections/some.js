@@ -15,7 +15,7 @@ module.exports = function installSome(library, base) {
   const NOT_AN_INTEGER = 'expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n';
 
   function rangeError(howMany, length) {
-    return new RangeError('Input array must contain at least ' + howMany + ' items but contains only ' + length + ' items');
+    return new RangeError(core.messages.tooFewInputs(howMany, length));
   }
 
   function Some(receiver, howMany, unwrap) {

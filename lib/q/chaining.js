@@ -2,6 +2,8 @@
 // Q's handler sugar: fail/catch, fin/finally, tap, thenResolve/thenReject, done, nodeify,
 // each also as a static that takes the promise (or value) first, as Q has them.
 
+const messages = require('../messages');
+
 module.exports = function installChaining(q) {
   const { Q, Promise } = q;
   const proto = Promise.prototype;
@@ -12,7 +14,7 @@ module.exports = function installChaining(q) {
 
   proto.finally = proto.fin = function fin(callback) {
     if (!callback || typeof callback.apply !== 'function') {
-      throw new Error("Q can't apply finally callback");
+      throw new Error(messages.Q_FINALLY);
     }
     return this.then(
       (value) => Q(callback()).then(() => value),

@@ -4,6 +4,8 @@
 // `all` fills the input array with the values; an element's progress is passed on as
 // `{ index, value }`.
 
+const messages = require('../messages');
+
 module.exports = function installCombinators(q) {
   const { Q, Promise, isPromise, defer } = q;
   const proto = Promise.prototype;
@@ -119,7 +121,7 @@ module.exports = function installCombinators(q) {
   proto.join = function join(that) {
     return Q([this, that]).spread((x, y) => {
       if (x === y) return x;
-      throw new Error("Q can't join: not the same: " + x + ' ' + y);
+      throw new Error(messages.qJoin(x, y));
     });
   };
 };

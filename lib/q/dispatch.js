@@ -27,9 +27,11 @@ function perform(value, op, args) {
     case 'keys':
       return Object.keys(value);
     default:
-      throw new Error('Promise does not support operation: ' + op);
+      throw new Error(messages.qUnsupported(op));
   }
 }
+
+const messages = require('../messages');
 
 module.exports = function installDispatch(q) {
   const { Q, Promise } = q;

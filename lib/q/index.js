@@ -7,6 +7,7 @@
 // Q runs its callbacks from its own tick queue; here they are engine jobs, each on a
 // microtask, so Q's relative order holds within Q code (README: Q flavour, differences).
 
+const messages = require('../messages');
 const createLibrary = require('../library');
 const unhandled = require('../unhandled');
 const installDebug = require('../debug');
@@ -115,7 +116,7 @@ function makeQ() {
 
   // Q.Promise(resolver): an ES6-style constructor that also hands the resolver `notify`.
   function promise(resolver) {
-    if (typeof resolver !== 'function') throw new TypeError('resolver must be a function.');
+    if (typeof resolver !== 'function') throw new TypeError(messages.Q_RESOLVER);
     const deferred = new Deferred();
     try {
       resolver(deferred.resolve, deferred.reject, deferred.notify);
@@ -197,7 +198,7 @@ function makeQ() {
     return this;
   };
   Q.noConflict = function noConflict() {
-    throw new Error('Q.noConflict only works when Q is used as a global');
+    throw new Error(messages.Q_NO_CONFLICT);
   };
 
   // Q.longStackSupport switches the engine's long stack traces (joined, as Q's are, with

@@ -5,6 +5,8 @@
 
 const slice = Array.prototype.slice;
 
+const messages = require('../messages');
+
 module.exports = function installNode(q) {
   const { Q, Promise, INTERNAL, nodeResolver, rejectUnlessResolved, rejectOnce } = q;
   const proto = Promise.prototype;
@@ -47,7 +49,7 @@ module.exports = function installNode(q) {
     return callLater(callback, undefined, slice.call(arguments, 1));
   };
   Q.denodeify = Q.nfbind = function denodeify(callback) {
-    if (callback === undefined) throw new Error("Q can't wrap an undefined function");
+    if (callback === undefined) throw new Error(messages.Q_NO_FUNCTION);
     const baseArgs = slice.call(arguments, 1);
     return function denodeified() {
       return callLater(callback, undefined, baseArgs.concat(slice.call(arguments)));

@@ -19,7 +19,7 @@ const EventTarget = {
     return object;
   },
   on(eventName, callback) {
-    if (typeof callback !== 'function') throw new TypeError('Callback must be a function');
+    if (typeof callback !== 'function') throw new TypeError(messages.RSVP_CALLBACK);
     const all = callbacksFor(this);
     let callbacks = all[eventName];
     if (!callbacks) callbacks = all[eventName] = [];
@@ -87,5 +87,7 @@ Instrumentation.prototype.flush = function flush() {
   }
   queue.length = 0;
 };
+
+const messages = require('../messages');
 
 module.exports = { EventTarget, Instrumentation };

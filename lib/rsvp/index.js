@@ -6,6 +6,7 @@
 // handler for its state is returned as it is), the `error` event for rejections nothing
 // handled, and instrumentation events.
 
+const messages = require('../messages');
 const createLibrary = require('../library');
 const core = require('../core');
 const unhandled = require('../unhandled');
@@ -165,19 +166,19 @@ function makeRsvp() {
   }
 
   function all(entries, label) {
-    if (!Array.isArray(entries)) return reject(new TypeError('Promise.all must be called with an array'), label);
+    if (!Array.isArray(entries)) return reject(new TypeError(messages.rsvpNeedsArray('Promise.all')), label);
     return over(ALL, entries, label, null, undefined);
   }
 
   function allSettled(entries, label) {
-    if (!Array.isArray(entries)) return reject(new TypeError('Promise.allSettled must be called with an array'), label);
+    if (!Array.isArray(entries)) return reject(new TypeError(messages.rsvpNeedsArray('Promise.allSettled')), label);
     return over(ALL_SETTLED, entries, label, null, undefined);
   }
 
   function race(entries, label) {
     const promise = labelled(new Promise(INTERNAL), label);
     if (!Array.isArray(entries)) {
-      core.reject(promise, new TypeError('Promise.race must be called with an array'));
+      core.reject(promise, new TypeError(messages.rsvpNeedsArray('Promise.race')));
       return promise;
     }
     const fns = core.createResolvingFunctions(promise);
