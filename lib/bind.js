@@ -5,6 +5,7 @@
 
 const cancellation = require('./cancellation');
 const core = require('./core');
+const { Aggregate } = require('./aggregate');
 
 module.exports = function installBind(library) {
   const { Promise, isPromise } = library;
@@ -42,10 +43,7 @@ module.exports = function installBind(library) {
     this.sourceRejected = false;
     this.sourceReason = undefined;
   }
-
-  ReceiverWaiter.prototype.elementDue = function () {
-    return false;
-  };
+  ReceiverWaiter.prototype = Object.create(Aggregate.prototype);
 
   ReceiverWaiter.prototype.settled = function (index, fulfilled, value) {
     if (this.decided) return;

@@ -8,6 +8,7 @@ const messages = require('./messages');
 const { CancellationError } = require('./errors');
 const cancellation = require('./cancellation');
 const core = require('./core');
+const { Aggregate } = require('./aggregate');
 
 
 module.exports = function installCoroutine(library) {
@@ -61,10 +62,7 @@ module.exports = function installCoroutine(library) {
     this.cancelling = false;
     this.done = false;
   }
-
-  Spawn.prototype.elementDue = function () {
-    return false;
-  };
+  Spawn.prototype = Object.create(Aggregate.prototype);
 
   Spawn.prototype.settled = function (index, fulfilled, value) {
     this.current = null;

@@ -3,182 +3,173 @@
 // promise for an array (or, for props, an object); the elements, each a value or a promise;
 // one result promise; and cancellation both ways.
 //
-// The aggregate protocol. A collection is an *aggregate*: an object with no `_bits` that the
-// runtime's element reactions report to (core.addElementReaction, core.addFulfilledElement),
-// without a promise or a closure per element:
-//   aggregate.settled(index, fulfilled, value)  an element (or the input) settled; `value`
-//                                              is core.CANCEL when it was cancelled
-//   aggregate.elementDue(fulfilled)             its job is about to be queued; true makes the
-//                                              job quiet (no native microtask of its own:
-//                                              core.js, QUIET)
-// RSVP's Enumerator (lib/rsvp/enumerator.js) speaks the same protocol.
+// A collection is an *aggregate* (../aggregate.js): its elements report to it through the
+// runtime's element reactions, without a promise or a closure per element. RSVP's Enumerator
+// (lib/rsvp/enumerator.js) is one too.
 //
 // Cancellation (with `Promise.config({cancellation: true})`), as Bluebird: an input or element
 // that is cancelled cancels the result; cancelling the result cancels the input promise while
 // it is awaited, then every element promise still pending (`pending`).
+//
+// The base and its helpers are made once per module instance; a collection carries the library
+// (library.js: Promise, isPromise, ...) its result belongs to.
 //
 // User callbacks (mappers, reducers, iterators) are called with the receiver of the promise
 // the method was called on (`.bind`), as Bluebird calls them with `promise._boundValue()`.
 
 const cancellation = require('../cancellation');
 const core = require('../core');
+const { Aggregate } = require('../aggregate');
 
-module.exports = function collectionBase(library) {
-  const { Promise, isPromise } = library;
-  const { STATE, CANCELLED, FULFILLED, CANCEL, LateReceiver } = core;
+const { STATE, CANCELLED, FULFILLED, CANCEL, INTERNAL, LateReceiver } = core;
 
-  // An object as a promise of this library: itself if it is one (of this very constructor),
-  // else Promise.resolve of it. The collections read its state to skip a job per element.
-  function asOwnPromise(value) {
-    return isPromise(value) && value.constructor === Promise ? value : Promise.resolve(value);
+// An object as a promise of this library: itself if it is one (of this very constructor),
+// else Promise.resolve of it. The collections read its state to skip a job per element.
+function asOwnPromise(library, value) {
+  const Promise = library.Promise;
+  return library.isPromise(value) && value.constructor === Promise ? value : Promise.resolve(value);
+}
+
+// What an element is now: a plain value, or a fulfilled promise's value. Anything else
+// gets an element reaction that reports `index` to `aggregate`, and the answer is WAITING
+// when the promise is pending (its job comes when it settles), QUEUED when it is rejected
+// or cancelled (its job is queued now).
+const WAITING = Object.freeze({});
+const QUEUED = Object.freeze({});
+
+function valueNowOrReact(library, value, aggregate, index) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  const promise = asOwnPromise(library, value);
+  const bits = promise._bits;
+  if ((bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
+  if ((bits & CANCELLED) !== 0 && aggregate.startsAtOnce === true) {
+    // As Bluebird's PromiseArray: a cancelled input is seen while iterating.
+    aggregate.settled(index, false, CANCEL);
+    return QUEUED;
   }
+  core.addElementReaction(promise, aggregate, index);
+  if ((bits & STATE) !== 0) return QUEUED;
+  if (aggregate.pending !== null) aggregate.pending.push(promise);
+  return WAITING;
+}
 
-  // What an element is now: a plain value, or a fulfilled promise's value. Anything else
-  // gets an element reaction that reports `index` to `aggregate`, and the answer is WAITING
-  // when the promise is pending (its job comes when it settles), QUEUED when it is rejected
-  // or cancelled (its job is queued now).
-  const WAITING = Object.freeze({});
-  const QUEUED = Object.freeze({});
+function isReacting(value) {
+  return value === WAITING || value === QUEUED;
+}
 
-  function valueNowOrReact(value, aggregate, index) {
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-    const promise = asOwnPromise(value);
-    const bits = promise._bits;
-    if ((bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
-    if ((bits & CANCELLED) !== 0 && aggregate.startsAtOnce === true) {
-      // As Bluebird's PromiseArray: a cancelled input is seen while iterating.
-      aggregate.settled(index, false, CANCEL);
-      return QUEUED;
-    }
-    core.addElementReaction(promise, aggregate, index);
-    if ((bits & STATE) !== 0) return QUEUED;
-    if (aggregate.pending !== null) aggregate.pending.push(promise);
-    return WAITING;
+function toArray(values) {
+  if (values == null || typeof values[Symbol.iterator] !== 'function' || typeof values === 'string') {
+    throw new TypeError(core.messages.notIterable(values));
   }
+  return Array.isArray(values) ? values : Array.from(values);
+}
 
-  function isReacting(value) {
-    return value === WAITING || value === QUEUED;
-  }
+// The `this` of a collection's callbacks: the receiver known now (a promised one once it
+// has settled).
+function receiverNow(receiver) {
+  return receiver instanceof LateReceiver ? receiver.value : receiver;
+}
 
-  function toArray(values) {
-    if (values == null || typeof values[Symbol.iterator] !== 'function' || typeof values === 'string') {
-      throw new TypeError(core.messages.notIterable(values));
-    }
-    return Array.isArray(values) ? values : Array.from(values);
-  }
+// The base of every collection: `result`, the promise the method returns (bound to
+// `receiver`, as Bluebird's derived promises are); `done` once it is decided. A method's
+// collection sets its prototype to Collection's and implements `start(input)`, called in
+// a job once the input is known (as `Promise.resolve(input).then(start)` would be), and
+// `settled` for its elements.
+function Collection(library, receiver) {
+  this.library = library;
+  this.result = new library.Promise(INTERNAL);
+  core.setReceiver(this.result, receiver);
+  this.receiver = receiver;
+  this.done = false;
+  this.input = null; // the input promise, while it is awaited
+  // Element promises still pending, for cancelling them with the result: kept only while
+  // cancellation is on.
+  this.pending = cancellation.isEnabled() ? [] : null;
+  if (this.pending !== null) cancellation.onCancel(this.result, this);
+}
+Collection.prototype = Object.create(Aggregate.prototype);
 
-  // The `this` of a collection's callbacks: the receiver known now (a promised one once it
-  // has settled).
-  function receiverNow(receiver) {
-    return receiver instanceof LateReceiver ? receiver.value : receiver;
-  }
+// Whether an input that is no promise is read at once (see awaitInput).
+Collection.prototype.startsAtOnce = true;
 
-  // The base of every collection: `result`, the promise the method returns (bound to
-  // `receiver`, as Bluebird's derived promises are); `done` once it is decided. A method's
-  // collection sets its prototype to Collection's and implements `start(input)`, called in
-  // a job once the input is known (as `Promise.resolve(input).then(start)` would be), and
-  // `settled` for its elements.
-  function Collection(receiver) {
-    this.result = new Promise(core.INTERNAL);
-    core.setReceiver(this.result, receiver);
-    this.receiver = receiver;
-    this.done = false;
-    this.input = null; // the input promise, while it is awaited
-    // Element promises still pending, for cancelling them with the result: kept only while
-    // cancellation is on.
-    this.pending = cancellation.isEnabled() ? [] : null;
-    if (this.pending !== null) cancellation.onCancel(this.result, this);
-  }
-
-  // Whether an input that is no promise is read at once (see awaitInput).
-  Collection.prototype.startsAtOnce = true;
-
-  Collection.prototype.elementDue = function () {
-    return false;
-  };
-
-  Collection.prototype.callbackThis = function () {
-    return receiverNow(this.receiver);
-  };
-
-  Collection.prototype.resolve = function (value) {
-    if (this.done) return;
-    this.done = true;
-    this.pending = null;
-    core.resolve(this.result, value);
-  };
-
-  Collection.prototype.reject = function (reason) {
-    if (this.done) return;
-    this.done = true;
-    this.pending = null;
-    // Rejecting with CANCEL cancels (core.js, settle). As Bluebird's PromiseArray, the
-    // rejection counts as starting here (long stack traces, warnings).
-    if (reason === CANCEL) core.reject(this.result, reason);
-    else core.rejectFromUser(this.result, reason);
-  };
-
-  // The result was cancelled (cancellation.onCancel): so are the input and the pending elements.
-  Collection.prototype.cancelled = function () {
-    if (this.done) return;
-    this.done = true;
-    const input = this.input;
-    const pending = this.pending;
-    this.input = null;
-    this.pending = null;
-    if (input !== null) input.cancel();
-    if (pending !== null) for (let i = 0; i < pending.length; i++) pending[i].cancel();
-  };
-
-  // Waits for `input` and calls `collection.start(value)` in a job; a rejected input rejects
-  // the result, a cancelled one cancels it.
-  function awaitInput(collection, input) {
-    const waiter = new InputWaiter(collection);
-    const pending = collection.pending;
-    if (pending !== null && Array.isArray(input)) {
-      // Cancelling the result before the job that starts the collection cancels them too.
-      for (let i = 0; i < input.length; i++) if (isPromise(input[i])) pending.push(input[i]);
-    }
-    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-      // As Bluebird's PromiseArray: an input that is no promise is read at once (inputs
-      // already cancelled or rejected decide the result now), except where the method
-      // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
-      if (collection.startsAtOnce) waiter.settled(0, true, input);
-      else core.addFulfilledElement(waiter, 0, input);
-      return;
-    }
-    const promise = asOwnPromise(input);
-    if ((promise._bits & STATE) === 0) collection.input = promise;
-    core.addElementReaction(promise, waiter, 0);
-  }
-
-  function InputWaiter(collection) {
-    this.collection = collection;
-  }
-
-  InputWaiter.prototype.elementDue = function () {
-    return false;
-  };
-
-  InputWaiter.prototype.settled = function (index, fulfilled, value) {
-    const collection = this.collection;
-    collection.input = null;
-    if (collection.done) return;
-    if (!fulfilled) {
-      collection.reject(value);
-      return;
-    }
-    try {
-      collection.start(value);
-    } catch (error) {
-      collection.reject(error);
-    }
-  };
-
-  // A collection method's result for a callback that is not a function.
-  function notAFunction(fn) {
-    return Promise.reject(new TypeError(core.messages.expectingFunction(fn)));
-  }
-
-  return { Collection, awaitInput, asOwnPromise, valueNowOrReact, isReacting, WAITING, QUEUED, toArray, receiverNow, notAFunction };
+Collection.prototype.callbackThis = function () {
+  return receiverNow(this.receiver);
 };
+
+Collection.prototype.resolve = function (value) {
+  if (this.done) return;
+  this.done = true;
+  this.pending = null;
+  core.resolve(this.result, value);
+};
+
+Collection.prototype.reject = function (reason) {
+  if (this.done) return;
+  this.done = true;
+  this.pending = null;
+  // Rejecting with CANCEL cancels (core.js, settle). As Bluebird's PromiseArray, the
+  // rejection counts as starting here (long stack traces, warnings).
+  if (reason === CANCEL) core.reject(this.result, reason);
+  else core.rejectFromUser(this.result, reason);
+};
+
+// The result was cancelled (cancellation.onCancel): so are the input and the pending elements.
+Collection.prototype.cancelled = function () {
+  if (this.done) return;
+  this.done = true;
+  const input = this.input;
+  const pending = this.pending;
+  this.input = null;
+  this.pending = null;
+  if (input !== null) input.cancel();
+  if (pending !== null) for (let i = 0; i < pending.length; i++) pending[i].cancel();
+};
+
+// Waits for `input` and calls `collection.start(value)` in a job; a rejected input rejects
+// the result, a cancelled one cancels it.
+function awaitInput(collection, input) {
+  const waiter = new InputWaiter(collection);
+  const pending = collection.pending;
+  if (pending !== null && Array.isArray(input)) {
+    // Cancelling the result before the job that starts the collection cancels them too.
+    for (let i = 0; i < input.length; i++) if (collection.library.isPromise(input[i])) pending.push(input[i]);
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    // As Bluebird's PromiseArray: an input that is no promise is read at once (inputs
+    // already cancelled or rejected decide the result now), except where the method
+    // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
+    if (collection.startsAtOnce) waiter.settled(0, true, input);
+    else core.addFulfilledElement(waiter, 0, input);
+    return;
+  }
+  const promise = asOwnPromise(collection.library, input);
+  if ((promise._bits & STATE) === 0) collection.input = promise;
+  core.addElementReaction(promise, waiter, 0);
+}
+
+function InputWaiter(collection) {
+  this.collection = collection;
+}
+InputWaiter.prototype = Object.create(Aggregate.prototype);
+
+InputWaiter.prototype.settled = function (index, fulfilled, value) {
+  const collection = this.collection;
+  collection.input = null;
+  if (collection.done) return;
+  if (!fulfilled) {
+    collection.reject(value);
+    return;
+  }
+  try {
+    collection.start(value);
+  } catch (error) {
+    collection.reject(error);
+  }
+};
+
+// A collection method's result for a callback that is not a function.
+function notAFunction(library, fn) {
+  return library.Promise.reject(new TypeError(core.messages.expectingFunction(fn)));
+}
+
+module.exports = { Collection, awaitInput, asOwnPromise, valueNowOrReact, isReacting, WAITING, QUEUED, toArray, receiverNow, notAFunction };

@@ -4,11 +4,10 @@
 // and any, settle and allSettled, map and filter, reduce, each and mapSeries. Inputs may be
 // promises for iterables; the values in them may be promises too.
 
-const installBase = require('./base');
-
 const methods = [require('./all'), require('./props'), require('./some'), require('./settle'), require('./map'), require('./reduce')];
 
+// The collections' classes are made once per module instance; each library gets its statics
+// and methods here.
 module.exports = function installCollections(library, services) {
-  const base = installBase(library);
-  for (const install of methods) install(library, base, services);
+  for (const install of methods) install(library, services);
 };

@@ -3,63 +3,66 @@
 // input awaited, each outcome kept, none rejects the result.
 
 const core = require('../core');
+const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = require('./base');
 
-module.exports = function installSettle(library, base, { PromiseInspection }) {
+const { FULFILLED, REJECTED, CANCELLED, CANCEL } = core;
+
+function inspection(PromiseInspection, bits, value) {
+  const result = new PromiseInspection(undefined);
+  result._bits = bits;
+  result._settledValue = value;
+  return result;
+}
+
+// `PromiseInspection`: the library's class (inspection.js) of the results.
+function Settle(library, receiver, PromiseInspection) {
+  Collection.call(this, library, receiver);
+  this.PromiseInspection = PromiseInspection;
+  this.results = null;
+  this.remaining = 0;
+}
+Settle.prototype = Object.create(Collection.prototype);
+
+Settle.prototype.start = function (input) {
+  const values = toArray(input);
+  const results = new Array(values.length);
+  this.results = results;
+  this.remaining = values.length + 1;
+  for (let i = 0; i < values.length; i++) {
+    const value = valueNowOrReact(this.library, values[i], this, i);
+    if (isReacting(value)) continue;
+    results[i] = inspection(this.PromiseInspection, FULFILLED, value);
+    this.remaining--;
+  }
+  this.countDown();
+};
+
+// A cancelled input gives a cancelled inspection, as in Bluebird, not a cancelled result.
+Settle.prototype.settled = function (index, fulfilled, value) {
+  if (this.done) return;
+  const PromiseInspection = this.PromiseInspection;
+  if (fulfilled) this.results[index] = inspection(PromiseInspection, FULFILLED, value);
+  else if (value === CANCEL) this.results[index] = inspection(PromiseInspection, REJECTED | CANCELLED, value);
+  else this.results[index] = inspection(PromiseInspection, REJECTED, value);
+  this.countDown();
+};
+
+Settle.prototype.countDown = function () {
+  if (--this.remaining === 0) this.resolve(this.results);
+};
+
+function settle(library, PromiseInspection, input, receiver) {
+  const collection = new Settle(library, receiver, PromiseInspection);
+  awaitInput(collection, input);
+  return collection.result;
+}
+
+module.exports = function installSettle(library, { PromiseInspection }) {
   const { Promise } = library;
-  const { FULFILLED, REJECTED, CANCELLED, CANCEL } = core;
-  const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = base;
-
-  function inspection(bits, value) {
-    const result = new PromiseInspection(undefined);
-    result._bits = bits;
-    result._settledValue = value;
-    return result;
-  }
-
-  function Settle(receiver) {
-    Collection.call(this, receiver);
-    this.results = null;
-    this.remaining = 0;
-  }
-  Settle.prototype = Object.create(Collection.prototype);
-
-  Settle.prototype.start = function (input) {
-    const values = toArray(input);
-    const results = new Array(values.length);
-    this.results = results;
-    this.remaining = values.length + 1;
-    for (let i = 0; i < values.length; i++) {
-      const value = valueNowOrReact(values[i], this, i);
-      if (isReacting(value)) continue;
-      results[i] = inspection(FULFILLED, value);
-      this.remaining--;
-    }
-    this.countDown();
-  };
-
-  // A cancelled input gives a cancelled inspection, as in Bluebird, not a cancelled result.
-  Settle.prototype.settled = function (index, fulfilled, value) {
-    if (this.done) return;
-    if (fulfilled) this.results[index] = inspection(FULFILLED, value);
-    else if (value === CANCEL) this.results[index] = inspection(REJECTED | CANCELLED, value);
-    else this.results[index] = inspection(REJECTED, value);
-    this.countDown();
-  };
-
-  Settle.prototype.countDown = function () {
-    if (--this.remaining === 0) this.resolve(this.results);
-  };
-
-  function settle(input, receiver) {
-    const collection = new Settle(receiver);
-    awaitInput(collection, input);
-    return collection.result;
-  }
-
   Promise.settle = Promise.allSettled = function (input) {
-    return settle(input, undefined);
+    return settle(library, PromiseInspection, input, undefined);
   };
   Promise.prototype.settle = function () {
-    return settle(this, core.receiverOf(this));
+    return settle(library, PromiseInspection, this, core.receiverOf(this));
   };
 };

@@ -6,75 +6,75 @@
 
 const { AggregateError } = require('../errors');
 const core = require('../core');
+const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = require('./base');
 
-module.exports = function installSome(library, base) {
+const { CANCEL } = core;
+
+const NOT_AN_INTEGER = 'expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n';
+
+function rangeError(howMany, length) {
+  return new RangeError(core.messages.tooFewInputs(howMany, length));
+}
+
+function Some(library, receiver, howMany, unwrap) {
+  Collection.call(this, library, receiver);
+  this.howMany = howMany;
+  this.unwrap = unwrap;
+  this.length = 0;
+  this.fulfilled = [];
+  this.rejected = []; // reasons, CANCEL for a cancelled input
+}
+Some.prototype = Object.create(Collection.prototype);
+
+Some.prototype.start = function (input) {
+  const values = toArray(input);
+  this.length = values.length;
+  if (this.howMany === 0) {
+    this.resolve([]);
+    return;
+  }
+  if (this.howMany > this.length) {
+    this.reject(rangeError(this.howMany, this.length));
+    return;
+  }
+  for (let i = 0; i < values.length && !this.done; i++) {
+    const value = valueNowOrReact(this.library, values[i], this, i);
+    if (!isReacting(value)) this.settled(i, true, value);
+  }
+};
+
+Some.prototype.settled = function (index, fulfilled, value) {
+  if (this.done) return;
+  if (fulfilled) {
+    this.fulfilled.push(value);
+    if (this.fulfilled.length === this.howMany) {
+      this.resolve(this.unwrap ? this.fulfilled[0] : this.fulfilled);
+    }
+    return;
+  }
+  this.rejected.push(value);
+  if (this.length - this.rejected.length >= this.howMany) return;
+  const reasons = this.rejected.filter((reason) => reason !== CANCEL);
+  this.reject(reasons.length === 0 ? CANCEL : new AggregateError(reasons));
+};
+
+function some(library, input, howMany, unwrap, receiver) {
+  if ((howMany | 0) !== howMany || howMany < 0) {
+    return library.Promise.reject(new TypeError(NOT_AN_INTEGER));
+  }
+  const collection = new Some(library, receiver, howMany, unwrap);
+  awaitInput(collection, input);
+  return collection.result;
+}
+
+module.exports = function installSome(library) {
   const { Promise } = library;
-  const { CANCEL } = core;
-  const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = base;
-
-  const NOT_AN_INTEGER = 'expecting a positive integer\n\n    See http://goo.gl/MqrFmX\n';
-
-  function rangeError(howMany, length) {
-    return new RangeError(core.messages.tooFewInputs(howMany, length));
-  }
-
-  function Some(receiver, howMany, unwrap) {
-    Collection.call(this, receiver);
-    this.howMany = howMany;
-    this.unwrap = unwrap;
-    this.length = 0;
-    this.fulfilled = [];
-    this.rejected = []; // reasons, CANCEL for a cancelled input
-  }
-  Some.prototype = Object.create(Collection.prototype);
-
-  Some.prototype.start = function (input) {
-    const values = toArray(input);
-    this.length = values.length;
-    if (this.howMany === 0) {
-      this.resolve([]);
-      return;
-    }
-    if (this.howMany > this.length) {
-      this.reject(rangeError(this.howMany, this.length));
-      return;
-    }
-    for (let i = 0; i < values.length && !this.done; i++) {
-      const value = valueNowOrReact(values[i], this, i);
-      if (!isReacting(value)) this.settled(i, true, value);
-    }
-  };
-
-  Some.prototype.settled = function (index, fulfilled, value) {
-    if (this.done) return;
-    if (fulfilled) {
-      this.fulfilled.push(value);
-      if (this.fulfilled.length === this.howMany) {
-        this.resolve(this.unwrap ? this.fulfilled[0] : this.fulfilled);
-      }
-      return;
-    }
-    this.rejected.push(value);
-    if (this.length - this.rejected.length >= this.howMany) return;
-    const reasons = this.rejected.filter((reason) => reason !== CANCEL);
-    this.reject(reasons.length === 0 ? CANCEL : new AggregateError(reasons));
-  };
-
-  function some(input, howMany, unwrap, receiver) {
-    if ((howMany | 0) !== howMany || howMany < 0) {
-      return Promise.reject(new TypeError(NOT_AN_INTEGER));
-    }
-    const collection = new Some(receiver, howMany, unwrap);
-    awaitInput(collection, input);
-    return collection.result;
-  }
-
-  Promise.some = (input, howMany) => some(input, howMany, false, undefined);
-  Promise.any = (input) => some(input, 1, true, undefined);
+  Promise.some = (input, howMany) => some(library, input, howMany, false, undefined);
+  Promise.any = (input) => some(library, input, 1, true, undefined);
   Promise.prototype.some = function (howMany) {
-    return some(this, howMany, false, core.receiverOf(this));
+    return some(library, this, howMany, false, core.receiverOf(this));
   };
   Promise.prototype.any = function () {
-    return some(this, 1, true, core.receiverOf(this));
+    return some(library, this, 1, true, core.receiverOf(this));
   };
 };

@@ -19,6 +19,7 @@ function settledRecord(fulfilled, value) {
 }
 
 const core = require('../core');
+const { Aggregate } = require('../aggregate');
 
 module.exports = function makeEnumerator(library) {
   const { Promise } = library;
@@ -33,6 +34,7 @@ module.exports = function makeEnumerator(library) {
     this.fn = fn;
     this.results = keys === null ? new Array(length) : {};
   }
+  Enumerator.prototype = Object.create(Aggregate.prototype);
 
   Enumerator.prototype.pending = function () {
     return (this.promise._bits & STATE) === 0;
@@ -68,11 +70,6 @@ module.exports = function makeEnumerator(library) {
     const promise = new Promise(INTERNAL);
     core.resolve(promise, value);
     core.addElementReaction(promise, this, index);
-  };
-
-  // Its element jobs all have their microtask (core.js's QUIET is an optimization not taken).
-  Enumerator.prototype.elementDue = function () {
-    return false;
   };
 
   // An element settled (its element reaction's job, or at once).
