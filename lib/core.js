@@ -90,8 +90,7 @@ function reject(promise, reason) {
 //
 // The promise holds its reactions' targets, so JS knows the jobs a settle enqueues: the
 // engine is told by a ring command (engine.settleLater), not a call. Only an unhandled
-// rejection makes a call. The call was ~48 ns (benches/calls.js) of the ~114 ns each pending
-// element's resolve took in Promise.all's benchmark (bluebird: ~60; best of 25 rounds).
+// rejection makes a call (benches/README.md: settle).
 function settle(promise, state, value) {
   if ((promise._bits & CANCELLED) !== 0) return;
   if (value === CANCEL && state === REJECTED) {
@@ -374,9 +373,8 @@ function addReaction(parent, target) {
 // A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
 // settling a promise: its job calls `aggregate.settled(index, fulfilled, value)`. No object
 // per element: the aggregate is the job's target, and the job carries the index, or a node
-// whose index is in `elementIndexes` (index + 1; 0 = not an element). Promise.all over 1e5
-// pending promises spent most of its time in scavenges that an ElementReaction per element
-// set off, copying the live inputs each time (272 ns an element, bluebird 18).
+// whose index is in `elementIndexes` (index + 1; 0 = not an element). An object per element
+// made Promise.all of 1e5 pending promises mostly scavenges (benches/README.md: elements).
 //
 // When an element's parent settles, its job is queued and the aggregate is told first:
 // `aggregate.elementDue(fulfilled)` answers whether the job is quiet (see QUIET): Promise.all
@@ -392,11 +390,8 @@ function addReaction(parent, target) {
 // waits on it, and it waits on nothing) stays in JS alone, a lone element: no node for the
 // parent or the element, no link, no root to sweep; its settle enqueues the element's job by
 // index. Anything more (a second reaction, a cancel, a thenable) first gives it the engine's
-// form. Each pending input of Promise.all and mapper result of map took two nodes, a link,
-// a settle and a discard in the engine, and a root that the passes over the root lists read
-// again. Without them (measured run, medians of 10 fresh processes, alternating): Promise.all
-// 63.6 -> 62.1 ms (bluebird 62.2), peak RSS 103 -> 96 MB; map c16 81.2 -> 75.7 (bluebird
-// 71.3). Instructions a run (`--predictable`, callgrind): 559 -> 473 M and 466 -> 370 M.
+// form. Otherwise each pending input of Promise.all and mapper result of map took two nodes,
+// a link, a settle and a discard in the engine, and a root (benches/README.md: lone elements).
 function addElementReaction(parent, aggregate, index) {
   if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
   const bits = parent._bits;

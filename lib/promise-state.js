@@ -26,8 +26,7 @@ const FLAVOUR_BIT = 2048; // the core never reads it: free for a flavour's own u
 const ADOPTS_OWN = 4096; // adopts a promise of its own library at once, as RSVP does (adoptAtOnce)
 // Which of its handlers `_handler` holds: one function, or with both bits a HandlerPair. One
 // field instead of two, and the receiver below only on the promises that have one: each field
-// of the promise object is 8 bytes on every promise, and two more fields measured +15% on a
-// then-chain and +19% on doxbee-sequential (benches/README.md, session 8).
+// of the promise object is 8 bytes on every promise (benches/README.md: promise fields).
 const ON_FULFILLED = 64;
 const ON_REJECTED = 1024;
 const HANDLERS = ON_FULFILLED | ON_REJECTED;

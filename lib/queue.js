@@ -18,16 +18,13 @@ let size = 0;
 
 // An array of `length` undefined slots, of the elements kind that holds anything. A bare
 // `new Array(n)` starts as holes for small integers and changes kind at the first object
-// stored, after each grow: every such change deoptimized push() and its callers (--trace-deopt
-// in the measured run of the Promise.all benchmark).
+// stored, after each grow, deoptimizing push() and its callers.
 function slots(length) {
   return new Array(length).fill(undefined);
 }
 
 // Called only when full, so every slot is live: the copy unrolls the ring from `head` by
-// builtins (slice, concat), not a JS loop. A loop here was compiled by TurboFan three times
-// (on-stack, then whole, then again after an out-of-bounds deopt) in the first run of the
-// Promise.all benchmark, ~4.5 ms of compile time (--trace-opt, --single-threaded).
+// builtins (slice, concat), not a JS loop, which TurboFan compiled several times over.
 function unrolled(array) {
   return array.slice(head).concat(array.slice(0, head), slots(capacity));
 }

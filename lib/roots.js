@@ -15,16 +15,12 @@ const { TARGET, SWEEP, REGISTERED } = require('./promise-state');
 
 module.exports = function createRoots(engine, forgetElement) {
   const registry = new FinalizationRegistry(collected);
-  // How long a root may stay pending before it is registered. Registration and its weak cell
-  // are the costly part (doxbee-sequential, 1e4 requests: sweeping at the end of each turn
-  // spent ~9% of the time in sweep/unregister plus extra GC); most promises settle within a few
-  // turns of I/O and never pay it at this delay.
+  // How long a root may stay pending before it is registered: registration and its weak cell
+  // are the costly part, and most promises settle within a few turns of I/O.
   const SWEEP_DELAY_MS = 50;
   // Two generations, so that every root waits a whole period (between one and two of them)
-  // before it is registered. With one list swept per period, a root noted just before the
-  // sweep was registered at once: doxbee-sequential registered 4 roots per request that way,
-  // and none with two generations; sweep/unregister went from 6.8% of its profile to nothing
-  // visible, and GC from 30% to 25%.
+  // before it is registered; with one list, a root noted just before the sweep was
+  // registered at once.
   let youngRoots = listOfObjects();
   let youngCount = 0;
   let oldRoots = listOfObjects();
@@ -32,23 +28,15 @@ module.exports = function createRoots(engine, forgetElement) {
   let sweepScheduled = false;
   // A root that settles only clears its SWEEP bit; the lists drop such entries when the young
   // one reaches `compactAt`, in one pass over it (and over the old one), so that they keep no
-  // settled promise alive for long: holding every mapper promise of a `map` for the 50-100 ms
-  // to the next sweep made them survive scavenges and be promoted (map c16: GC was a third of
-  // the time). The threshold is twice the roots kept by the last pass, so a pass costs O(1)
-  // per root noted. Before, a settling root was taken out of its list at once, through a slot
-  // table by node id: a read and a write in that table and in the list, at places unrelated
-  // to each other: `forgetRoot` was 2.2% of the samples of the Promise.all benchmark (perf,
-  // --single-threaded). With the passes: Promise.all 71-73 -> 61 ms (bluebird 62-67), map
-  // c16 79.7 -> 74.9 (bluebird 68.7), medians of 15 fresh processes each, alternating.
+  // settled promise alive for long (a settled mapper promise held to the next sweep survived
+  // scavenges and was promoted). The threshold is twice the roots kept by the last pass, so a
+  // pass costs O(1) per root noted, and a pass is made only when at least half the entries
+  // have settled since the last one (`forgottenRoots` counts the settles).
   //
   // The lists are filled up to a count and emptied by writing `undefined`, never by setting
   // their length lower: V8 gives back most of an array's store when its length drops below
-  // half of it, and the next pushes allocate it again (2.7 MB a run of map c16, the heap
-  // sampling profiler). Only a list that a burst of roots made long is cut down, at the sweep.
-  //
-  // A pass is made only when at least half the entries have settled since the last one (by
-  // `forgottenRoots`, which counts the settles): Promise.all notes each of its pending inputs,
-  // and passes over 5e4 roots none of which had settled were 1.2% of its samples (perf).
+  // half of it, and the next pushes allocate it again. Only a list that a burst of roots made
+  // long is cut down, at the sweep. (benches/README.md: roots, for the measurements.)
   const MIN_COMPACT_AT = 256;
   const LONG_LIST = 4096;
   let compactAt = MIN_COMPACT_AT;
