@@ -102,13 +102,30 @@ test('native timers in worker threads, and a worker terminated with timers armed
   assert.deepStrictEqual(inChild('P', root, body, [], NATIVE), { code: 0, out: [1, 2, 3] });
 });
 
-test('the service refuses calls before it is started, with an error and no crash', () => {
+test('the service refuses a callback that is not a function, with an error and no crash', () => {
   const body = `
     const binding = require(${JSON.stringify(path.join(root, 'lib', 'binding.js'))});
-    try { binding.timersArm(1, 5); } catch (e) { out.push(e.message); }
-    try { binding.timersStart(42); } catch (e) { out.push(e.message); }`;
+    try { binding.createNativeTimers(42); } catch (e) { out.push(e.message); }
+    const service = binding.createNativeTimers(() => {});
+    out.push(typeof service.arm);`;
   const { code, out } = inChild('P', root, body);
   assert.strictEqual(code, 0);
-  assert.match(out[0], /native timer service is not started/);
-  assert.match(out[1], /needs a function/);
+  assert.match(out[0], /needs a function/);
+  assert.strictEqual(out[1], 'function');
+});
+
+test('two module instances in one thread each get their own timers', () => {
+  const body = `
+    const file = require.resolve(${JSON.stringify(root)});
+    const first = P;
+    for (const key of Object.keys(require.cache)) if (key.startsWith(${JSON.stringify(root)})) delete require.cache[key];
+    const second = require(file);
+    first.config({ nativeTimers: true });
+    second.config({ nativeTimers: true });
+    Promise.all([
+      first.delay(20, 'first').then((v) => out.push(v)),
+      second.delay(10, 'second').then((v) => out.push(v)),
+      first.delay(5, 'first early').timeout(100).then((v) => out.push(v)),
+    ]).then(() => out.push(first !== second));`;
+  assert.deepStrictEqual(inChild('P', root, body), { code: 0, out: ['first early', 'second', 'first', true] });
 });

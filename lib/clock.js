@@ -14,12 +14,13 @@ const TIMEOUT_MAX = 2 ** 31 - 1;
 const MAX_ID = 2 ** 31 - 1;
 
 let native = process.env.FERROBIRD_NATIVE_TIMERS !== undefined && process.env.FERROBIRD_NATIVE_TIMERS !== '0';
-let started = false;
+// This instance's service (created at the first native timer).
+let service = null;
 const callbacks = new Map(); // armed native timers: id -> callback
 let nextId = 1;
 
 function onExpired() {
-  const ids = engine.timersTakeExpired();
+  const ids = service.takeExpired();
   for (let i = 0; i < ids.length; i++) {
     const callback = callbacks.get(ids[i]);
     // Disarmed after it expired, or before: its id may still come in a batch.
@@ -31,7 +32,7 @@ function onExpired() {
       throwLater(error);
     }
   }
-  if (callbacks.size === 0) engine.timersRef(false);
+  if (callbacks.size === 0) service.ref(false);
 }
 
 // A native timer's handle: a host timer's handle may be anything (a fake clock's is often a
@@ -46,17 +47,14 @@ function NativeTimer(id) {
 function setTimer(callback, ms, argument) {
   // A closure rather than setTimeout's extra argument, which fake clocks often drop.
   if (!native) return argument === undefined ? setTimeout(callback, ms) : setTimeout(() => callback(argument), ms);
-  if (!started) {
-    engine.timersStart(onExpired);
-    started = true;
-  }
+  if (service === null) service = engine.createNativeTimers(onExpired);
   ms = +ms;
   if (!(ms >= 1 && ms <= TIMEOUT_MAX)) ms = 1;
   const id = nextId;
   nextId = nextId === MAX_ID ? 1 : nextId + 1;
-  if (callbacks.size === 0) engine.timersRef(true);
+  if (callbacks.size === 0) service.ref(true);
   callbacks.set(id, argument === undefined ? callback : () => callback(argument));
-  engine.timersArm(id, ms);
+  service.arm(id, ms);
   return new NativeTimer(id);
 }
 
@@ -66,8 +64,8 @@ function clearTimer(handle) {
     return;
   }
   if (!callbacks.delete(handle.id)) return;
-  engine.timersDisarm(handle.id);
-  if (callbacks.size === 0) engine.timersRef(false);
+  service.disarm(handle.id);
+  if (callbacks.size === 0) service.ref(false);
 }
 
 function useNativeTimers(on) {
