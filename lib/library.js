@@ -22,17 +22,21 @@ function bindToDomain(domain, handler) {
 
 // `options` lets a flavour (the RSVP one) keep its original's constructor errors and labels:
 // `notConstructed` and `notAFunction(executor)` give the TypeError messages, `labels`, a
-// WeakMap, receives each promise's optional second constructor argument, and `adoptsOwn`
+// WeakMap, receives each promise's optional second constructor argument, `adoptsOwn`
 // makes its promises follow their own kind at once (core.adoptAtOnce) instead of through ES's
-// thenable job.
+// thenable job, and `initializesInstance` lets the constructor be called without `new` on an
+// instance (RSVP's ES5 subclasses).
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
   const labels = options.labels || null;
+  const initializesInstance = options.initializesInstance === true;
   const initialBits = options.adoptsOwn ? PENDING | core.ADOPTS_OWN : PENDING;
 
   function Promise(executor) {
-    if (new.target === undefined) throw new TypeError(notConstructed);
+    // RSVP's constructor also initializes an instance it is called on without `new` (an ES5
+    // subclass calls it on `this`): `initializesInstance`.
+    if (new.target === undefined && !(initializesInstance && this instanceof Promise)) throw new TypeError(notConstructed);
     this._bits = initialBits;
     this._id = 0;
     this._value = undefined;

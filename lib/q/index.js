@@ -26,7 +26,8 @@ const features = [
 ];
 
 function makeQ() {
-  const library = createLibrary();
+  // Q adopts its own promises at once (its `become`), as RSVP does: `adoptsOwn`.
+  const library = createLibrary({ adoptsOwn: true });
   const { Promise, isPromise } = library;
   const { INTERNAL, STATE, FULFILLED, REJECTED, FLAVOUR_BIT } = core;
   installDebug(library);

@@ -21,6 +21,7 @@ function makeRsvp() {
     notAFunction: () => 'You must pass a resolver function as the first argument to the promise constructor',
     labels,
     adoptsOwn: true,
+    initializesInstance: true,
   });
   const { Promise, isPromise } = library;
   const { INTERNAL, STATE, FULFILLED, REJECTED, setHook } = core;
@@ -122,7 +123,10 @@ function makeRsvp() {
       if (config.instrument) instrumentation.record('chained', this, this, this._value);
       return this;
     }
-    return labelled(this._then(onFulfillment, onRejection, undefined, undefined, undefined), label);
+    // As RSVP: the child is made by `this.constructor` (a subclass keeps its class).
+    const C = this.constructor;
+    const child = C === Promise || typeof C !== 'function' ? undefined : new C(INTERNAL);
+    return labelled(this._then(onFulfillment, onRejection, undefined, undefined, child), label);
   });
 
   proto.catch = function _catch(onRejection, label) {
@@ -145,15 +149,26 @@ function makeRsvp() {
 
   const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(library);
 
+  // As RSVP's statics, `resolve` and `reject` make their promise with `this` when it is a
+  // subclass (an ES5 one calls the constructor on its instance: `initializesInstance`).
+  function newPromiseOf(C, label) {
+    if (typeof C === 'function' && C !== Promise) {
+      const promise = new C(INTERNAL);
+      if (isPromise(promise)) return labelled(promise, label);
+    }
+    return labelled(new Promise(INTERNAL), label);
+  }
+
   function resolve(value, label) {
-    if (value && typeof value === 'object' && value.constructor === Promise) return value;
-    const promise = labelled(new Promise(INTERNAL), label);
+    const C = typeof this === 'function' ? this : Promise;
+    if (value && typeof value === 'object' && value.constructor === C) return value;
+    const promise = newPromiseOf(C, label);
     core.resolve(promise, value);
     return promise;
   }
 
   function reject(reason, label) {
-    const promise = labelled(new Promise(INTERNAL), label);
+    const promise = newPromiseOf(this, label);
     core.rejectFromUser(promise, reason);
     return promise;
   }
