@@ -27,7 +27,7 @@ const createRoots = require('./roots');
 const brand = require('./brand');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  FLAVOUR_BIT, ADOPTS_OWN, HANDLERS, LONE_ELEMENT, CANCEL, INTERNAL,
+  FLAVOUR_BIT, ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, CANCEL, INTERNAL,
 } = require('./promise-state');
 const { hooks, setHook, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = require('./hooks');
 const {
@@ -191,7 +191,8 @@ function rejectUnlessResolved(promise, reason) {
 function resolve(promise, resolution) {
   if ((promise._bits & CANCELLED) !== 0) return;
   if (resolution === promise) {
-    reject(promise, new TypeError(messages.SELF_RESOLUTION));
+    if ((promise._bits & SELF_FULFILS) !== 0) fulfill(promise, promise);
+    else reject(promise, new TypeError(messages.SELF_RESOLUTION));
     return;
   }
   if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
@@ -690,7 +691,10 @@ function runReaction(promise, kind, argument) {
     return;
   }
   if (ran !== null) ran(HANDLER_RETURNED, promise, result);
-  resolve(promise, result);
+  // A handler that returns its own promise: a TypeError, even where resolving a promise with
+  // itself fulfils it (RSVP).
+  if (result === promise) reject(promise, new TypeError(messages.SELF_RESOLUTION));
+  else resolve(promise, result);
 }
 
 // A finally handler (or reflect) of a promise cancelled before its job came: as in Bluebird,
@@ -785,6 +789,7 @@ module.exports = {
   OBSERVES_CANCEL,
   FLAVOUR_BIT,
   ADOPTS_OWN,
+  SELF_FULFILS,
   CANCEL,
   hooks,
   setHook,

@@ -24,14 +24,15 @@ function bindToDomain(domain, handler) {
 // `notConstructed` and `notAFunction(executor)` give the TypeError messages, `labels`, a
 // WeakMap, receives each promise's optional second constructor argument, `adoptsOwn`
 // makes its promises follow their own kind at once (core.adoptAtOnce) instead of through ES's
-// thenable job, and `initializesInstance` lets the constructor be called without `new` on an
+// thenable job, `selfFulfils` makes resolving a promise with itself fulfil it (RSVP), and
+// `initializesInstance` lets the constructor be called without `new` on an
 // instance (RSVP's ES5 subclasses).
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
   const labels = options.labels || null;
   const initializesInstance = options.initializesInstance === true;
-  const initialBits = options.adoptsOwn ? PENDING | core.ADOPTS_OWN : PENDING;
+  const initialBits = (options.adoptsOwn ? core.ADOPTS_OWN : PENDING) | (options.selfFulfils ? core.SELF_FULFILS : PENDING);
 
   function Promise(executor) {
     // RSVP's constructor also initializes an instance it is called on without `new` (an ES5

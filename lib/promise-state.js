@@ -35,6 +35,9 @@ const BOUND = 8192; // it has a `_receiver` property: the `this` of its handlers
 // the element's index in `_value` (unused while pending), and no node (see
 // addElementReaction).
 const LONE_ELEMENT = 16384;
+// Resolving it with itself fulfils it with itself, as RSVP's resolve does (a handler that
+// returns its own promise still rejects it with a TypeError).
+const SELF_FULFILS = 32768;
 
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
@@ -62,6 +65,7 @@ module.exports = {
   HANDLERS,
   BOUND,
   LONE_ELEMENT,
+  SELF_FULFILS,
   CANCEL,
   INTERNAL,
 };

@@ -22,6 +22,7 @@ function makeRsvp() {
     labels,
     adoptsOwn: true,
     initializesInstance: true,
+    selfFulfils: true,
   });
   const { Promise, isPromise } = library;
   const { INTERNAL, STATE, FULFILLED, REJECTED, setHook } = core;
