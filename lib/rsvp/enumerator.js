@@ -21,9 +21,18 @@ function settledRecord(fulfilled, value) {
 const core = require('../core');
 const { Aggregate } = require('../aggregate');
 
-module.exports = function makeEnumerator(library) {
-  const { Promise } = library;
+// `originalResolve`: the flavour's own Promise.resolve, to tell a replaced one.
+module.exports = function makeEnumerator(library, originalResolve) {
+  const { Promise, isPromise } = library;
   const { INTERNAL, STATE, FULFILLED } = core;
+
+  // What a replaced `Promise.resolve` returned, as a promise of ours to react to.
+  function toOwnPromise(value) {
+    if (isPromise(value)) return value;
+    const promise = new Promise(INTERNAL);
+    core.resolve(promise, value);
+    return promise;
+  }
 
   function Enumerator(promise, mode, length, keys, fn) {
     this.promise = promise;
@@ -46,12 +55,18 @@ module.exports = function makeEnumerator(library) {
     return this.promise;
   };
 
+  // As RSVP's _eachEntry: a replaced `Promise.resolve` takes every entry; a promise of ours
+  // whose `then` was replaced is a thenable like any other.
   Enumerator.prototype.entry = function (value, index) {
+    if (Promise.resolve !== originalResolve) {
+      core.addElementReaction(toOwnPromise(Promise.resolve(value)), this, index);
+      return;
+    }
     if (value === null || typeof value !== 'object') {
       this.setResult(index, true, value);
       return;
     }
-    if (core.isAnyLibraryPromise(value)) {
+    if (core.isAnyLibraryPromise(value) && value.then === library.then) {
       if ((value._bits & STATE) === FULFILLED) this.settled(index, true, value._value);
       else core.addElementReaction(value, this, index);
       return;

@@ -148,7 +148,7 @@ function makeRsvp() {
 
   // ---- statics ----------------------------------------------------------------------------
 
-  const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(library);
+  const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(library, resolve);
 
   // As RSVP's statics, `resolve` and `reject` make their promise with `this` when it is a
   // subclass (an ES5 one calls the constructor on its instance: `initializesInstance`).
