@@ -826,6 +826,7 @@ module.exports = {
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler: scheduler.setScheduler,
+  setEachBatchScheduler: scheduler.setEachBatchScheduler,
   setScheduling,
   scheduling: scheduler.mode,
   messages,

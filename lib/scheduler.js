@@ -36,6 +36,8 @@ function createScheduler(runJob, runQuietJobs) {
   let mode = 'es';
   // The batch scheduler, or null for a native microtask per batch.
   let batchScheduler = null;
+  // RSVP's `configure('async', fn)`: `fn(runJob)` for each batch, none coalesced.
+  let eachBatchScheduler = null;
   let batchedRuns = 0;
   let batchScheduled = false;
   // Native microtasks of ours queued and not yet run: with one due, a quiet job needs no
@@ -82,6 +84,10 @@ function createScheduler(runJob, runQuietJobs) {
 
   // One more batch of jobs is in the queue.
   function schedule() {
+    if (eachBatchScheduler !== null) {
+      eachBatchScheduler(runJob);
+      return;
+    }
     if (batchScheduler === null) {
       microtaskRuns++;
       nativeThen.call(nativeResolved, runMicrotask);
@@ -116,7 +122,14 @@ function createScheduler(runJob, runQuietJobs) {
   function setScheduler(fn) {
     const previous = batchScheduler === null ? esDefault : batchScheduler;
     batchScheduler = fn === esDefault ? null : fn;
+    eachBatchScheduler = null;
     return previous;
+  }
+
+  // `fn(run)` is called for each batch, `run` running that batch (RSVP's `async`); null: back
+  // to the timing's own scheduling.
+  function setEachBatchScheduler(fn) {
+    eachBatchScheduler = fn;
   }
 
   function setMode(name) {
@@ -126,7 +139,7 @@ function createScheduler(runJob, runQuietJobs) {
     batchScheduler = name === 'bluebird' ? bluebirdDefault : null;
   }
 
-  return { schedule, scheduleQuiet, setScheduler, setMode, afterBatch, mode: () => mode };
+  return { schedule, scheduleQuiet, setScheduler, setEachBatchScheduler, setMode, afterBatch, mode: () => mode };
 }
 
 module.exports = { createScheduler, MODES };

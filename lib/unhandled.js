@@ -29,7 +29,7 @@ const libraryHandlers = new WeakMap();
 function entryFor(isPromise) {
   let entry = libraryHandlers.get(isPromise);
   if (entry === undefined) {
-    entry = { unhandled: null, handled: null, fatal: true };
+    entry = { unhandled: null, handled: null, fatal: true, tracked: null };
     libraryHandlers.set(isPromise, entry);
   }
   return entry;
@@ -75,9 +75,23 @@ function setAfterBatch(fn) {
   afterBatch = fn;
 }
 
+// A flavour's own unhandled-rejection check (RSVP's `error` event) hears of each rejection
+// with no handler at once: `fn(promise)`; `isUnhandled(promise)` tells it later whether a
+// handler has come since.
+function setLibraryTracker(isPromise, fn) {
+  entryFor(isPromise).tracked = fn;
+}
+
+function isUnhandled(promise) {
+  const shadow = promise._handler;
+  return shadow !== undefined && (shadow === DEFERRED || owners.has(shadow));
+}
+
 // `promise` was rejected with no handler; its `_handler` slot (free once it has settled) holds
 // the shadow until one comes.
 function track(promise) {
+  const entry = ownerEntry(promise);
+  if (entry !== undefined && entry.tracked !== null) entry.tracked(promise);
   if (afterBatch === null) {
     shadow(promise);
     return;
@@ -155,4 +169,4 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   return emit.apply(this, arguments);
 };
 
-module.exports = { track, handled, setAfterBatch, setPrintAndContinue, setLibraryHandler, setLibraryFatal };
+module.exports = { track, handled, setAfterBatch, setLibraryTracker, isUnhandled, setPrintAndContinue, setLibraryHandler, setLibraryFatal };

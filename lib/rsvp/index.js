@@ -93,27 +93,30 @@ function makeRsvp() {
     if (name === 'instrument') {
       for (const hook of Object.keys(instrumentHooks)) setHook(hook, instrumentHooks[hook], Boolean(value));
     } else if (name === 'async') {
-      // The engine has one scheduler per process: this one now runs every flavour's jobs.
-      core.setScheduler(typeof value === 'function' ? (drain) => value(drain) : null);
+      // As RSVP: `value(run)` for each batch of jobs. The engine has one scheduler per module
+      // instance: this one now runs every flavour's jobs.
+      core.setEachBatchScheduler(typeof value === 'function' && value !== asap ? (run) => value(run) : null);
     }
     return undefined;
   }
 
-  // The `error` event: a rejection still unhandled when Node's tracker reports it, and still
-  // unhandled after `config.after`, is triggered with its label. RSVP never ends the process
-  // over one, and neither does this flavour; the `process` events are Node's, as for every
-  // ferrobird promise.
-  const unheard = new Set();
+  // The `error` event, as RSVP times it: a promise rejected with no handler is checked in an
+  // `async` task (RSVP's publishRejection), then after `config.after`; still unhandled, it is
+  // triggered with its label. RSVP never ends the process over one, and neither does this
+  // flavour; the `process` events are Node's, as for every ferrobird promise.
   unhandled.setLibraryFatal(isPromise, false);
-  unhandled.setLibraryHandler(isPromise, 'unhandled', (reason, promise) => {
-    unheard.add(promise);
+  function checkRejection(promise) {
+    if (!unhandled.isUnhandled(promise)) return;
+    const reason = promise._value;
     config.after(() => {
-      if (!unheard.delete(promise)) return;
-      config.trigger('error', reason, labels.get(promise));
+      if (unhandled.isUnhandled(promise)) config.trigger('error', reason, labels.get(promise));
     });
-  });
-  unhandled.setLibraryHandler(isPromise, 'handled', (promise) => {
-    unheard.delete(promise);
+  }
+  // Heard inside a settle, where no user code may run: a user's `async` is called from a
+  // microtask of its own.
+  unhandled.setLibraryTracker(isPromise, (promise) => {
+    if (config.async === asap) queueMicrotask(() => checkRejection(promise));
+    else queueMicrotask(() => config.async(checkRejection, promise));
   });
 
   // ---- the prototype -------------------------------------------------------------------------
