@@ -29,7 +29,7 @@ const libraryHandlers = new WeakMap();
 function entryFor(isPromise) {
   let entry = libraryHandlers.get(isPromise);
   if (entry === undefined) {
-    entry = { unhandled: null, handled: null, fatal: true, tracked: null };
+    entry = { unhandled: null, handled: null, fatal: true, tracked: null, untracked: null };
     libraryHandlers.set(isPromise, entry);
   }
   return entry;
@@ -75,11 +75,14 @@ function setAfterBatch(fn) {
   afterBatch = fn;
 }
 
-// A flavour's own unhandled-rejection check (RSVP's `error` event) hears of each rejection
-// with no handler at once: `fn(promise)`; `isUnhandled(promise)` tells it later whether a
-// handler has come since.
-function setLibraryTracker(isPromise, fn) {
-  entryFor(isPromise).tracked = fn;
+// A flavour's own unhandled-rejection tracking (RSVP's `error` event, Q's
+// getUnhandledReasons) hears of each rejection with no handler at once, `tracked(promise)`,
+// and of the handler that comes later, `untracked(promise)` (either may be null);
+// `isUnhandled(promise)` tells whether a handler has come since.
+function setLibraryTracker(isPromise, tracked, untracked) {
+  const entry = entryFor(isPromise);
+  entry.tracked = tracked;
+  entry.untracked = untracked;
 }
 
 function isUnhandled(promise) {
@@ -124,6 +127,8 @@ function handled(promise) {
   const shadow = promise._handler;
   promise._handler = undefined;
   if (shadow !== undefined && shadow !== DEFERRED) nativeThen.call(shadow, undefined, noop);
+  const entry = ownerEntry(promise);
+  if (entry !== undefined && entry.untracked !== null) entry.untracked(promise);
   // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached; the
   // process event keeps Node's timing.
   if (reported.has(promise)) {

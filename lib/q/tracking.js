@@ -1,13 +1,17 @@
 'use strict';
 // Q's view of its unhandled rejections: Q.getUnhandledReasons, resetUnhandledRejections and
-// stopUnhandledRejectionTracking. The reasons are collected when Node's tracker reports them
-// (after the microtask queue drains), where Q lists them the moment they happen.
+// stopUnhandledRejectionTracking. As in Q, a rejection is listed the moment it happens with no
+// handler, and taken off when one comes.
 
 const unhandled = require('../unhandled');
 
 function describe(reason) {
-  if (reason && typeof reason.stack !== 'undefined') return reason.stack;
-  return '(no stack) ' + reason;
+  try {
+    if (reason && typeof reason.stack !== 'undefined') return reason.stack;
+    return '(no stack) ' + reason;
+  } catch (error) {
+    return '(no stack) ' + Object.prototype.toString.call(reason);
+  }
 }
 
 module.exports = function installTracking(q) {
@@ -16,10 +20,12 @@ module.exports = function installTracking(q) {
   const reasons = [];
   let tracking = true;
 
-  function onUnhandled(reason, promise) {
+  // Heard inside a settle, where no user code may run (a `stack` getter would be): the reason
+  // is described when asked for.
+  function onTracked(promise) {
     if (!tracking) return;
     promises.push(promise);
-    reasons.push(describe(reason));
+    reasons.push(promise._value);
   }
 
   function onHandled(promise) {
@@ -29,11 +35,10 @@ module.exports = function installTracking(q) {
     reasons.splice(at, 1);
   }
 
-  unhandled.setLibraryHandler(isPromise, 'unhandled', onUnhandled);
-  unhandled.setLibraryHandler(isPromise, 'handled', onHandled);
+  unhandled.setLibraryTracker(isPromise, onTracked, onHandled);
 
   Q.getUnhandledReasons = function getUnhandledReasons() {
-    return reasons.slice();
+    return reasons.map(describe);
   };
 
   Q.resetUnhandledRejections = function resetUnhandledRejections() {

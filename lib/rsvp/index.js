@@ -117,7 +117,7 @@ function makeRsvp() {
   unhandled.setLibraryTracker(isPromise, (promise) => {
     if (config.async === asap) queueMicrotask(() => checkRejection(promise));
     else queueMicrotask(() => config.async(checkRejection, promise));
-  });
+  }, null);
 
   // ---- the prototype -------------------------------------------------------------------------
 
