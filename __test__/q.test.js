@@ -26,6 +26,20 @@ same('Q(value), Q(promise) and Q(thenable)', async (Q, log) => {
   return Q.all([p, Q(thenable), Q(Promise.resolve('native')), Q.when(5, (v) => v * 2)]);
 });
 
+same('Q.makePromise: a promise that answers messages from a descriptor', async (Q, log) => {
+  const remote = Q.makePromise({
+    when: () => 'the value',
+    get: (key) => 'got ' + key,
+  });
+  log('prototype', Q.makePromise.prototype === Object.getPrototypeOf(Q(1)));
+  log('then', await remote.then((v) => v + '!'));
+  log('get', await remote.get('name'));
+  // (A descriptor without `when` makes q report an unhandled rejection of its own: q's suite,
+  // gh-75, covers it.)
+  log('post', await Q.makePromise({ when: () => 1, post: (name, args) => name + args.length }).post('f', [1, 2]));
+  return 'done';
+});
+
 same('Q(thenable) whose then throws rejects', (Q) => Q({ then() { throw new Error('then threw'); } }));
 
 same('Q.reject and fail/catch', async (Q, log) => {

@@ -166,7 +166,54 @@ function makeQ() {
   Q.defer = defer;
   Q.Promise = promise;
   Q.promise = promise;
-  Q.makePromise = Promise;
+  // Q.makePromise(descriptor, fallback, inspect): a promise that answers each message from
+  // `descriptor[op]`, or `fallback(op, args)` (q's remote objects); `then` sends `when`, on a
+  // later tick, and its handlers run once whatever the descriptor does (gh-75). Its
+  // `prototype` is Q promises' own, as in q, where code extends them through it.
+  function makePromise(descriptor, fallback, inspect) {
+    if (typeof fallback !== 'function') fallback = (op) => reject(new Error(messages.qUnsupported(op)));
+    const remote = new Promise(INTERNAL);
+    function answer(op, args) {
+      try {
+        return typeof descriptor[op] === 'function' ? descriptor[op].apply(remote, args) : fallback.call(remote, op, args);
+      } catch (error) {
+        return reject(error);
+      }
+    }
+    function settleWith(deferred, handler, argument, otherwise) {
+      if (typeof handler !== 'function') {
+        deferred.resolve(otherwise);
+        return;
+      }
+      try {
+        deferred.resolve(handler(argument));
+      } catch (error) {
+        deferred.reject(error);
+      }
+    }
+    remote.then = function then(fulfilled, rejected) {
+      const deferred = defer();
+      let done = false;
+      Q.nextTick(() => {
+        const value = answer('when', [(reason) => {
+          if (done) return;
+          done = true;
+          settleWith(deferred, rejected, reason, reject(reason));
+        }]);
+        if (done) return;
+        done = true;
+        settleWith(deferred, fulfilled, value, value);
+      });
+      return deferred.promise;
+    };
+    remote.dispatch = function dispatch(op, args) {
+      return Q(answer(op, args));
+    };
+    remote.inspect = typeof inspect === 'function' ? inspect : () => ({ state: 'unknown' });
+    return remote;
+  }
+  makePromise.prototype = Promise.prototype;
+  Q.makePromise = makePromise;
   Q.isPromise = isPromise;
   Q.isPromiseAlike = function isPromiseAlike(object) {
     return object === Object(object) && typeof object.then === 'function';
