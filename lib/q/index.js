@@ -129,10 +129,43 @@ function makeQ() {
 
   // Q's `then` takes a third handler, for progress (progress.js carries it along the chain).
   q.setThen(function then(fulfilled, rejected, progressed) {
+    if (Q.nextTick !== ownNextTick) return thenOnTick(this, fulfilled, rejected, progressed);
     const child = this._then(fulfilled, rejected, undefined, undefined, undefined);
     q.linkProgress(this, child, progressed);
     return child;
   });
+
+  function ignore() {}
+
+  // With `Q.nextTick` replaced (q's spec does it), `then` goes through it, as q's does: the
+  // handler of a settled promise runs in that tick; a pending one's, when it settles.
+  function thenOnTick(parent, fulfilled, rejected, progressed) {
+    const deferred = new Deferred();
+    const settleWith = (handler, argument, isReason) => {
+      if (typeof handler !== 'function') {
+        if (isReason) deferred.reject(argument);
+        else deferred.resolve(argument);
+        return;
+      }
+      try {
+        deferred.resolve(handler(argument));
+      } catch (error) {
+        deferred.reject(error);
+      }
+    };
+    q.linkProgress(parent, deferred.promise, progressed);
+    Q.nextTick(() => {
+      const state = parent._bits & STATE;
+      if (state === FULFILLED) settleWith(fulfilled, parent._value, false);
+      else if (state === REJECTED) {
+        // Handled here: the engine hears of it through a reaction of its own.
+        parent._then(undefined, ignore, undefined, undefined, undefined);
+        settleWith(rejected, parent._value, true);
+      }
+      else parent._then((value) => settleWith(fulfilled, value, false), (reason) => settleWith(rejected, reason, true), undefined, undefined, undefined);
+    });
+    return deferred.promise;
+  }
 
   Promise.prototype.inspect = function inspect() {
     const state = this._bits & STATE;
@@ -235,10 +268,11 @@ function makeQ() {
   };
   // Q's task queue; here the microtask queue the engine's own jobs run on. As Q's, a task runs
   // in the domain that was active when it was queued (an error it throws goes to that domain).
-  Q.nextTick = function nextTick(task) {
+  function ownNextTick(task) {
     const domain = process.domain;
     queueMicrotask(domain ? domain.bind(task) : task);
-  };
+  }
+  Q.nextTick = ownNextTick;
   Q.passByCopy = function passByCopy(object) {
     return object;
   };

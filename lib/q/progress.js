@@ -47,11 +47,38 @@ module.exports = function installProgress(q) {
     return current;
   }
 
+  // A progress handler given to `then` on a promise that is no source (yet): kept for the day
+  // it becomes one (linkWaiters). Only `then` calls with a progress handler pay for it.
+  const handlersOfWaiting = new WeakMap();
+
   q.linkProgress = function linkProgress(parent, child, progressed) {
-    if ((parent._bits & (SOURCE | STATE)) !== SOURCE) return;
+    if ((parent._bits & (SOURCE | STATE)) !== SOURCE) {
+      if (typeof progressed === 'function' && (parent._bits & STATE) === 0) handlersOfWaiting.set(child, progressed);
+      return;
+    }
     child._bits |= SOURCE;
     listenersOf(nearest(parent)).push(new ProgressLink(child, progressed));
   };
+
+  // `source` has just become a source: what was derived from it while it was none (its
+  // waiters, and theirs) is linked now, as Q links every `then`.
+  function linkWaiters(source) {
+    const stack = [source];
+    while (stack.length !== 0) {
+      const parent = stack.pop();
+      const waiters = parent._waiters;
+      if (waiters === undefined) continue;
+      const list = Array.isArray(waiters) ? waiters : [waiters];
+      for (let i = 0; i < list.length; i++) {
+        const child = list[i];
+        if (!isPromise(child) || (child._bits & (SOURCE | STATE)) !== 0) continue;
+        child._bits |= SOURCE;
+        listenersOf(nearest(parent)).push(new ProgressLink(child, handlersOfWaiting.get(child)));
+        handlersOfWaiting.delete(child);
+        stack.push(child);
+      }
+    }
+  }
 
   function deliver(link, value) {
     let passed = value;
@@ -88,8 +115,13 @@ module.exports = function installProgress(q) {
     const followsSource = isPromise(followee) && (followee._bits & (SOURCE | STATE)) === SOURCE;
     if ((promise._bits & SOURCE) === 0 && !followsSource) return;
     forwards.set(promise, followee);
-    if (!followsSource) return;
+    if (!followsSource) {
+      linkWaiters(promise);
+      return;
+    }
+    const wasSource = (promise._bits & SOURCE) !== 0;
     promise._bits |= SOURCE;
+    if (!wasSource) linkWaiters(promise);
     const list = listeners.get(promise);
     if (list === undefined) return;
     listeners.delete(promise);
@@ -101,7 +133,10 @@ module.exports = function installProgress(q) {
   // reaches this promise's progress listeners (a promise that follows a thenable is a
   // source). Q passes on the first argument only.
   q.setThenableNotifier(function notifierOf(promise) {
-    promise._bits |= SOURCE;
+    if ((promise._bits & SOURCE) === 0) {
+      promise._bits |= SOURCE;
+      linkWaiters(promise);
+    }
     return function notify(value) {
       if ((promise._bits & STATE) === 0) q.notify(promise, value);
     };
