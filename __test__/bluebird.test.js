@@ -348,7 +348,7 @@ test('util.inspect shows the state as Node shows a native promise', () => {
     [Ferro.resolve('x'.repeat(100)), Promise.resolve('x'.repeat(100))],
   ];
   // (With async hooks on, as under node:test, Node shows a native promise's async ids.)
-  const show = (value, options) => util.inspect(value, options).replace(/(async_id_symbol\)\]: )\d+/g, '$1N');
+  const show = (value, options) => util.inspect(value, options).replace(/(async_id_symbol\)\]?: )\d+/g, '$1N');
   for (const [ours, native] of cases) {
     ours.catch(() => {});
     native.catch(() => {});

@@ -14,7 +14,7 @@ const NATIVE = { FERROBIRD_NATIVE_TIMERS: '1' };
 
 test('the Bluebird, Q, resource and cancellation suites pass with native timers', () => {
   const files = ['bluebird.test.js', 'q.test.js', 'resources.test.js', 'cancellation.test.js'];
-  const child = spawnSync(process.execPath, ['--expose-gc', '--test', ...files.map((f) => path.join(__dirname, f))], {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--test', '--test-reporter=tap', ...files.map((f) => path.join(__dirname, f))], {
     encoding: 'utf8',
     env: { ...process.env, ...NATIVE, NODE_TEST_CONTEXT: undefined },
   });
