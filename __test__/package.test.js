@@ -111,3 +111,51 @@ test('npm pack, then an offline install of the tarball builds the addon and work
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+// The prebuilt path (issue #24): this platform's package, made as the release workflow makes
+// it (npm/<triple>/ with the addon in it), packed beside the main package and installed
+// offline with no cargo on PATH: the install script builds nothing, and the engine loads from
+// the platform package. Then, with neither the package nor a built addon, the error says what
+// was tried.
+test('with the prebuilt package for this platform, an offline install needs no cargo', { timeout: 5 * 60 * 1000 }, (t) => {
+  const { platformTriple } = require('../lib/platform');
+  const triple = platformTriple();
+  const template = path.join(root, 'npm', triple);
+  if (!fs.existsSync(template)) {
+    t.skip(`no platform package for ${triple} in npm/`);
+    return;
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ferrobird-prebuilt-'));
+  try {
+    const platformDir = path.join(scratch, 'platform');
+    fs.cpSync(template, platformDir, { recursive: true });
+    fs.copyFileSync(path.join(root, 'ferrobird.node'), path.join(platformDir, `ferrobird.${triple}.node`));
+    const platformTarball = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: platformDir }))[0].filename;
+    const mainTarball = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: root }))[0].filename;
+
+    const project = path.join(scratch, 'consumer');
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+    // Node and npm only: no cargo to fall back on.
+    const bins = [...new Set([path.dirname(process.execPath), path.dirname(fs.realpathSync(spawnSync('which', [npm], { encoding: 'utf8' }).stdout.trim() || process.execPath))])];
+    const env = { ...process.env, PATH: bins.join(path.delimiter), CARGO: path.join(scratch, 'no-cargo') };
+    run(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(scratch, platformTarball), path.join(scratch, mainTarball)], { cwd: project, env });
+    assert.ok(fs.existsSync(path.join(project, 'node_modules', `ferrobird-${triple}`, `ferrobird.${triple}.node`)), 'the platform package was not installed');
+    assert.ok(!fs.existsSync(path.join(project, 'node_modules', 'ferrobird', 'ferrobird.node')), 'the install script built the addon instead of using the prebuilt one');
+
+    fs.writeFileSync(path.join(project, 'consumer.cjs'), CJS);
+    assert.deepStrictEqual(runNode(project, 'consumer.cjs'), {
+      results: [[2, 4, 6], [1, 2], { a: 'a' }], rejected: true, version: 'string', isNative: false,
+    });
+
+    fs.rmSync(path.join(project, 'node_modules', `ferrobird-${triple}`), { recursive: true });
+    const failed = spawnSync(process.execPath, ['-e', "require('ferrobird')"], { cwd: project, encoding: 'utf8' });
+    assert.notStrictEqual(failed.status, 0);
+    assert.match(failed.stderr, new RegExp(`could not be loaded for ${triple}\\. Tried:`));
+    assert.match(failed.stderr, new RegExp(`the prebuilt package ferrobird-${triple}: not installed`));
+    assert.match(failed.stderr, /the addon built from source \(.*\): not built/);
+    assert.match(failed.stderr, /npm rebuild ferrobird/);
+  } finally {
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+});

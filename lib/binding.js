@@ -1,18 +1,33 @@
 'use strict';
-// Loads the native engine built by scripts/build.js (npm install builds it from source).
+// Loads the native engine: the prebuilt package for this platform (`ferrobird-<triple>`, an
+// optional dependency, as napi-rs packages ship theirs), else the addon built from source at
+// install (./ferrobird.node, scripts/build.js). When neither loads, the error says what was
+// tried and how to build.
 const path = require('path');
+const { platformTriple } = require('./platform');
 
-let binding;
-try {
-  binding = require(path.join(__dirname, '..', 'ferrobird.node'));
-} catch (error) {
-  const message =
-    'ferrobird: the native engine (ferrobird.node) could not be loaded: ' + error.message +
-    '\nIt is built from source when the package is installed; run `npm rebuild ferrobird` ' +
-    '(needs Rust\'s cargo) to build it again.';
-  const wrapped = new Error(message);
-  wrapped.cause = error;
+const triple = platformTriple();
+const prebuilt = `ferrobird-${triple}`;
+const local = path.join(__dirname, '..', 'ferrobird.node');
+
+function load() {
+  const failures = [];
+  try {
+    return require(prebuilt);
+  } catch (error) {
+    failures.push(`the prebuilt package ${prebuilt}: ${error.code === 'MODULE_NOT_FOUND' ? 'not installed' : error.message}`);
+  }
+  try {
+    return require(local);
+  } catch (error) {
+    failures.push(`the addon built from source (${local}): ${error.code === 'MODULE_NOT_FOUND' ? 'not built' : error.message}`);
+  }
+  const wrapped = new Error(
+    `ferrobird: the native engine could not be loaded for ${triple}. Tried:\n` +
+      failures.map((f) => '  - ' + f).join('\n') +
+      "\nInstall the package with its optional dependencies, or build it from source: `npm rebuild ferrobird` (needs Rust's cargo)."
+  );
   throw wrapped;
 }
 
-module.exports = binding;
+module.exports = load();

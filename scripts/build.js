@@ -1,6 +1,5 @@
 'use strict';
 // Builds the native addon from source with cargo and places it at ./ferrobird.node.
-// `--if-missing` (the npm `install` script) skips the build when a binary is already there.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -8,7 +7,18 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'ferrobird.node');
 
-if (process.argv.includes('--if-missing') && fs.existsSync(out)) process.exit(0);
+// `--if-missing` (the install script): nothing to build when this platform's prebuilt
+// package was installed (an optional dependency), or an addon is already here.
+if (process.argv.includes('--if-missing')) {
+  if (fs.existsSync(out)) process.exit(0);
+  const prebuilt = `ferrobird-${require('../lib/platform').platformTriple()}`;
+  try {
+    require.resolve(prebuilt, { paths: [root] });
+    process.exit(0);
+  } catch (error) {
+    // Not installed for this platform: build from source.
+  }
+}
 
 const cargo = process.env.CARGO || 'cargo';
 const probe = spawnSync(cargo, ['--version'], { stdio: 'ignore' });
