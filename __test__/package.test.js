@@ -136,9 +136,12 @@ test('with the prebuilt package for this platform, an offline install needs no c
     const project = path.join(scratch, 'consumer');
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    // Node and npm only: no cargo to fall back on.
-    const bins = [...new Set([path.dirname(process.execPath), path.dirname(fs.realpathSync(spawnSync('which', [npm], { encoding: 'utf8' }).stdout.trim() || process.execPath))])];
-    const env = { ...process.env, PATH: bins.join(path.delimiter), CARGO: path.join(scratch, 'no-cargo') };
+    // PATH without any directory that holds cargo (this Node first): nothing to fall back on.
+    const cargoName = process.platform === 'win32' ? 'cargo.exe' : 'cargo';
+    const dirs = [path.dirname(process.execPath), ...process.env.PATH.split(path.delimiter)];
+    const withoutCargo = dirs.filter((dir) => dir !== '' && !fs.existsSync(path.join(dir, cargoName)));
+    const env = { ...process.env, PATH: [...new Set(withoutCargo)].join(path.delimiter), CARGO: path.join(scratch, 'no-cargo') };
+    assert.notStrictEqual(spawnSync('cargo', ['--version'], { env }).status, 0, 'cargo is still on PATH');
     run(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(scratch, platformTarball), path.join(scratch, mainTarball)], { cwd: project, env });
     assert.ok(fs.existsSync(path.join(project, 'node_modules', `ferrobird-${triple}`, `ferrobird.${triple}.node`)), 'the platform package was not installed');
     assert.ok(!fs.existsSync(path.join(project, 'node_modules', 'ferrobird', 'ferrobird.node')), 'the install script built the addon instead of using the prebuilt one');
