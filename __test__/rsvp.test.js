@@ -339,3 +339,16 @@ setTimeout(() => out.push('still running'), 20);`;
   const silent = "RSVP.reject(new Error('nobody listens')); setTimeout(() => out.push('still running'), 20);";
   assert.deepStrictEqual(inChild(ours, silent), inChild(real, silent));
 });
+
+// Not rsvp's behaviour (rsvp would build on whatever the constructor returned): a `then` whose
+// promise's constructor makes no promise of ours falls back to RSVP.Promise, never the engine.
+test('then with a constructor that makes no promise falls back to RSVP.Promise', async () => {
+  const FerroRsvp = require('../rsvp');
+  const promise = FerroRsvp.resolve(1);
+  promise.constructor = function NotAPromise() {
+    return {};
+  };
+  const child = promise.then((value) => value + 1);
+  assert.ok(child instanceof FerroRsvp.Promise);
+  assert.strictEqual(await child, 2);
+});

@@ -128,9 +128,7 @@ function makeRsvp() {
       return this;
     }
     // As RSVP: the child is made by `this.constructor` (a subclass keeps its class).
-    const C = this.constructor;
-    const child = C === Promise || typeof C !== 'function' ? undefined : new C(INTERNAL);
-    return labelled(this._then(onFulfillment, onRejection, undefined, undefined, child), label);
+    return this._then(onFulfillment, onRejection, undefined, undefined, newPromiseOf(this.constructor, label));
   });
 
   proto.catch = function _catch(onRejection, label) {
@@ -153,8 +151,9 @@ function makeRsvp() {
 
   const { Enumerator, ALL, ALL_SETTLED, HASH, HASH_SETTLED, MAP, FILTER } = makeEnumerator(library, resolve);
 
-  // As RSVP's statics, `resolve` and `reject` make their promise with `this` when it is a
-  // subclass (an ES5 one calls the constructor on its instance: `initializesInstance`).
+  // As RSVP, `then`, `resolve` and `reject` make their promise with the constructor at hand
+  // when it is a subclass (an ES5 one calls the constructor on its instance:
+  // `initializesInstance`); a constructor that makes no promise of ours gets this one's.
   function newPromiseOf(C, label) {
     if (typeof C === 'function' && C !== Promise) {
       const promise = new C(INTERNAL);
