@@ -137,32 +137,35 @@ function makeQ() {
 
   function ignore() {}
 
+  // What q's `then` does with an outcome: the handler's result, its throw, or, with no
+  // handler, the outcome itself (`isReason`: a rejection), settles `deferred`.
+  function settleDeferred(deferred, handler, argument, isReason) {
+    if (typeof handler !== 'function') {
+      if (isReason) deferred.reject(argument);
+      else deferred.resolve(argument);
+      return;
+    }
+    try {
+      deferred.resolve(handler(argument));
+    } catch (error) {
+      deferred.reject(error);
+    }
+  }
+
   // With `Q.nextTick` replaced (q's spec does it), `then` goes through it, as q's does: the
   // handler of a settled promise runs in that tick; a pending one's, when it settles.
   function thenOnTick(parent, fulfilled, rejected, progressed) {
     const deferred = new Deferred();
-    const settleWith = (handler, argument, isReason) => {
-      if (typeof handler !== 'function') {
-        if (isReason) deferred.reject(argument);
-        else deferred.resolve(argument);
-        return;
-      }
-      try {
-        deferred.resolve(handler(argument));
-      } catch (error) {
-        deferred.reject(error);
-      }
-    };
     q.linkProgress(parent, deferred.promise, progressed);
     Q.nextTick(() => {
       const state = parent._bits & STATE;
-      if (state === FULFILLED) settleWith(fulfilled, parent._value, false);
+      if (state === FULFILLED) settleDeferred(deferred, fulfilled, parent._value, false);
       else if (state === REJECTED) {
         // Handled here: the engine hears of it through a reaction of its own.
         parent._then(undefined, ignore, undefined, undefined, undefined);
-        settleWith(rejected, parent._value, true);
+        settleDeferred(deferred, rejected, parent._value, true);
       }
-      else parent._then((value) => settleWith(fulfilled, value, false), (reason) => settleWith(rejected, reason, true), undefined, undefined, undefined);
+      else parent._then((value) => settleDeferred(deferred, fulfilled, value, false), (reason) => settleDeferred(deferred, rejected, reason, true), undefined, undefined, undefined);
     });
     return deferred.promise;
   }
@@ -213,17 +216,6 @@ function makeQ() {
         return reject(error);
       }
     }
-    function settleWith(deferred, handler, argument, otherwise) {
-      if (typeof handler !== 'function') {
-        deferred.resolve(otherwise);
-        return;
-      }
-      try {
-        deferred.resolve(handler(argument));
-      } catch (error) {
-        deferred.reject(error);
-      }
-    }
     remote.then = function then(fulfilled, rejected) {
       const deferred = defer();
       let done = false;
@@ -231,11 +223,11 @@ function makeQ() {
         const value = answer('when', [(reason) => {
           if (done) return;
           done = true;
-          settleWith(deferred, rejected, reason, reject(reason));
+          settleDeferred(deferred, rejected, reason, true);
         }]);
         if (done) return;
         done = true;
-        settleWith(deferred, fulfilled, value, value);
+        settleDeferred(deferred, fulfilled, value, false);
       });
       return deferred.promise;
     };
