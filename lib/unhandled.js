@@ -79,7 +79,12 @@ function setAfterBatch(fn) {
 // getUnhandledReasons) hears of each rejection with no handler at once, `tracked(promise)`,
 // and of the handler that comes later, `untracked(promise)` (either may be null);
 // `isUnhandled(promise)` tells whether a handler has come since.
+// Whether any library set a tracker: until one does (the Q and RSVP flavours), a rejection
+// is not looked up by its library.
+let anyTracker = false;
+
 function setLibraryTracker(isPromise, tracked, untracked) {
+  anyTracker = true;
   const entry = entryFor(isPromise);
   entry.tracked = tracked;
   entry.untracked = untracked;
@@ -93,8 +98,10 @@ function isUnhandled(promise) {
 // `promise` was rejected with no handler; its `_handler` slot (free once it has settled) holds
 // the shadow until one comes.
 function track(promise) {
-  const entry = ownerEntry(promise);
-  if (entry !== undefined && entry.tracked !== null) entry.tracked(promise);
+  if (anyTracker) {
+    const entry = ownerEntry(promise);
+    if (entry !== undefined && entry.tracked !== null) entry.tracked(promise);
+  }
   if (afterBatch === null) {
     shadow(promise);
     return;
@@ -127,14 +134,13 @@ function handled(promise) {
   const shadow = promise._handler;
   promise._handler = undefined;
   if (shadow !== undefined && shadow !== DEFERRED) nativeThen.call(shadow, undefined, noop);
+  const wasReported = reported.delete(promise);
+  if (!anyTracker && !wasReported) return;
   const entry = ownerEntry(promise);
   if (entry !== undefined && entry.untracked !== null) entry.untracked(promise);
   // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached; the
   // process event keeps Node's timing.
-  if (reported.has(promise)) {
-    reported.delete(promise);
-    runLibraryHandler(ownerEntry(promise), 'handled', promise);
-  }
+  if (wasReported) runLibraryHandler(entry, 'handled', promise);
 }
 
 // Bluebird's default: print the rejection and go on, instead of Node's mode.
