@@ -25,14 +25,15 @@ const unhandled = require('./unhandled');
 const { createScheduler } = require('./scheduler');
 const createRoots = require('./roots');
 const brand = require('./brand');
+const promiseState = require('./promise-state');
+const hookPoints = require('./hooks');
+const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  FLAVOUR_BIT, ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, CANCEL, INTERNAL,
-} = require('./promise-state');
-const { hooks, setHook, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = require('./hooks');
-const {
-  setHandlers, takeHandler, wrapHandlers, setReceiver, receiverOf, setHandlersHook, setCallbackBinder, bindCallback, LateReceiver,
-} = require('./handlers');
+  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, CANCEL,
+} = promiseState;
+const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
+const { takeHandler, receiverOf, LateReceiver } = handlers;
 
 const NativePromise = global.Promise;
 
@@ -777,37 +778,17 @@ const libraryOfThen = brand.libraryOfThen;
 // The environment's choice applies from the start.
 if (process.env.FERROBIRD_SCHEDULING) setScheduling(process.env.FERROBIRD_SCHEDULING);
 
+// The runtime as features see it: what it is made of (the fields, the hooks, the handler
+// accessors) and what it does.
 module.exports = {
-  INTERNAL,
-  PENDING,
-  FULFILLED,
-  REJECTED,
-  STATE,
-  GENERIC,
-  CANCELLED,
-  WILL_CANCEL,
-  OBSERVES_CANCEL,
-  FLAVOUR_BIT,
-  ADOPTS_OWN,
-  SELF_FULFILS,
-  CANCEL,
-  hooks,
-  setHook,
-  HANDLER_START,
-  HANDLER_RETURNED,
-  LateReceiver,
+  ...promiseState,
+  ...hookPoints,
+  ...handlers,
   GenericReaction,
   registerLibrary,
   isAnyLibraryPromise,
   warn,
   setWarningSink,
-  setHandlers,
-  wrapHandlers,
-  setReceiver,
-  receiverOf,
-  setHandlersHook,
-  setCallbackBinder,
-  bindCallback,
   resolveFromExecutor,
   setExecutorExtra,
   resolve,
