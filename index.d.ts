@@ -295,6 +295,14 @@ declare namespace Promise {
          * promise jobs are queued.
          */
         scheduling?: "es" | "bluebird" | undefined;
+        /**
+         * ferrobird only: on Node 24 and later (AsyncLocalStorage on async context frames),
+         * each handler runs in the AsyncLocalStorage context of the call that attached it, as
+         * native promises' do; `false` gives Bluebird's behaviour (the context of whoever runs
+         * the jobs). Without frames (Node 20 and 22) it is always off; `asyncHooks: true`
+         * keeps the contexts there.
+         */
+        asyncContext?: boolean | undefined;
     }
 
     class OperationalError extends Error {

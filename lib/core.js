@@ -33,7 +33,7 @@ const {
   ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, CANCEL,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
-const { takeHandler, receiverOf, LateReceiver } = handlers;
+const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
 
 const NativePromise = global.Promise;
 
@@ -67,12 +67,14 @@ function setWarningSink(fn) {
 }
 
 // A reaction whose promise came from a foreign or subclass constructor (NewPromiseCapability).
+// Its handlers keep their caller's async context as a promise's do (handlers.js).
 function GenericReaction(onFulfilled, onRejected, capability) {
   this._bits = GENERIC;
   this._id = 0;
-  this._onFulfilled = onFulfilled;
-  this._onRejected = onRejected;
+  this._onFulfilled = typeof onFulfilled === 'function' ? handlers.bindHandler(onFulfilled) : undefined;
+  this._onRejected = typeof onRejected === 'function' ? handlers.bindHandler(onRejected) : undefined;
   this._capability = capability;
+  this._frame = handlers.currentFrame();
 }
 
 // ---- resolution -------------------------------------------------------------------------
@@ -602,7 +604,7 @@ function runQuietJobs() {
   while (args.peekExtra() === QUIET) runNextJob();
 }
 
-const scheduler = createScheduler(runJob, runQuietJobs);
+const scheduler = createScheduler(runJob, runQuietJobs, handlers);
 const schedule = scheduler.schedule;
 
 // Bluebird's timing (scheduler.js): besides its batches, a promise resolved with a promise
@@ -679,6 +681,7 @@ function runReaction(promise, kind, argument) {
     else reject(promise, argument);
     return;
   }
+  enterTakenFrame();
   let receiver = receiverOf(promise);
   if (receiver instanceof LateReceiver) receiver = receiver.value;
   let result;
@@ -704,6 +707,7 @@ function runReaction(promise, kind, argument) {
 function runCancelObserver(promise, kind) {
   const handler = takeHandler(promise, kind === JOB_FULFILL);
   if (handler === undefined) return;
+  enterTakenFrame();
   let receiver = receiverOf(promise);
   if (receiver instanceof LateReceiver) receiver = receiver.value;
   try {
@@ -728,6 +732,7 @@ function runGenericReaction(reaction, kind, argument) {
     else capability.reject(argument);
     return;
   }
+  handlers.enterFrame(reaction._frame);
   try {
     result = handler(argument);
   } catch (error) {

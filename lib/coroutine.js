@@ -61,12 +61,17 @@ module.exports = function installCoroutine(library) {
     this.current = null;
     this.cancelling = false;
     this.done = false;
+    // The async context frame of the call (handlers.js): the steps after the first resume
+    // in it, as an async function's do after an `await`.
+    this.frame = core.currentFrame();
   }
   Spawn.prototype = Object.create(Aggregate.prototype);
 
+  // Called by the job runner, which enters each job's frame itself.
   Spawn.prototype.settled = function (index, fulfilled, value) {
     this.current = null;
     if (this.done) return;
+    core.enterFrame(this.frame);
     if (fulfilled) this.step('next', value);
     else if (value === core.CANCEL) this.returnFromGenerator();
     else this.step('throw', value);

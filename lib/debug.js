@@ -11,6 +11,7 @@
 //   *_WARNINGS, *_LONG_STACK_TRACES, *_W_FORGOTTEN_RETURN: each switch on its own; "0" is off
 
 const { AsyncResource } = require('async_hooks');
+const asyncContext = require('./async-context');
 const core = require('./core');
 const engine = require('./engine');
 const unhandled = require('./unhandled');
@@ -34,6 +35,9 @@ const settings = {
   forgottenReturn: false,
   monitoring: false,
   asyncHooks: false,
+  // Handlers keep the async context frame of their caller (async-context.js), where Node has
+  // frames; off by Promise.config({ asyncContext: false }).
+  asyncContext: asyncContext !== null,
 };
 settings.forgottenReturn = env('W_FORGOTTEN_RETURN') != 0 && Boolean(settings.warnings || env('W_FORGOTTEN_RETURN'));
  
@@ -175,6 +179,19 @@ function setAsyncHooks(on) {
   settings.asyncHooks = on;
   core.setHandlersHook(on ? bindToCaller : null);
   core.setCallbackBinder(on ? bindCallbackToCaller : null);
+  useFrames();
+}
+
+// ---- async context frames (Node 24+) --------------------------------------------------------
+
+// The frames serve while asyncHooks is off (its resources carry the frame too).
+function useFrames() {
+  core.setFrames(settings.asyncContext && !settings.asyncHooks ? asyncContext : null);
+}
+
+function setAsyncContext(on) {
+  settings.asyncContext = on && asyncContext !== null;
+  useFrames();
 }
 
 // ---- the library-level surface --------------------------------------------------------------
@@ -212,12 +229,14 @@ function configure(options) {
   }
   if ('monitoring' in options) setMonitoring(Boolean(options.monitoring));
   if ('asyncHooks' in options) setAsyncHooks(Boolean(options.asyncHooks));
+  if ('asyncContext' in options) setAsyncContext(Boolean(options.asyncContext));
 }
 
 module.exports.configure = configure;
 module.exports.settings = settings;
 
 // The environment's choices apply from the start.
+useFrames();
 if (settings.longStackTraces) {
   settings.longStackTraces = false;
   setLongStackTraces(true);

@@ -21,6 +21,9 @@ function setHandlers(promise, onFulfilled, onRejected, receiver) {
   } else {
     promise._handler = undefined;
   }
+  // The caller's async context frame (its own field: a pair object per handler, made only
+  // inside a store, cost 30-45% there; benches/README.md, session 13).
+  if (frames !== null) promise._frame = frames.frame();
   promise._bits = bits;
   setReceiver(promise, receiver);
   if (handlersHook !== null) handlersHook(promise);
@@ -31,6 +34,54 @@ function HandlerPair(onFulfilled, onRejected) {
   this.onRejected = onRejected;
 }
 
+// ---- async context frames ------------------------------------------------------------------
+
+// `{ frame, enterFrame }` (async-context.js) while handlers keep the frame of their caller,
+// else null.
+let frames = null;
+
+function setFrames(source) {
+  frames = source;
+}
+
+// The frame of the handlers takeHandler took last.
+let takenFrame;
+
+// The caller's frame, for a reaction that keeps its own (core.js, GenericReaction), or
+// undefined.
+function currentFrame() {
+  return frames === null ? undefined : frames.frame();
+}
+
+// Makes `frame` the running code's frame, before a handler of the job runner runs (the
+// runner moves from frame to frame; the host restores its own after each task).
+function enterFrame(frame) {
+  if (frames !== null) frames.enterFrame(frame);
+}
+
+// Enters the frame of the handler takeHandler just took.
+function enterTakenFrame() {
+  if (frames !== null) frames.enterFrame(takenFrame);
+}
+
+// A collection's callback, run in the frame of the call that took it: entered and left
+// around each call, since some run inside the caller's own code.
+function bindToFrame(fn) {
+  const frame = frames.frame();
+  const { enterFrame } = frames;
+  const currentFrame = frames.frame;
+  return function inFrame() {
+    const prior = currentFrame();
+    if (prior === frame) return fn.apply(this, arguments);
+    enterFrame(frame);
+    try {
+      return fn.apply(this, arguments);
+    } finally {
+      enterFrame(prior);
+    }
+  };
+}
+
 // The handler for a fulfilment (`fulfilled`) or a rejection (undefined: none), taken off the
 // promise.
 function takeHandler(promise, fulfilled) {
@@ -39,12 +90,13 @@ function takeHandler(promise, fulfilled) {
   const stored = promise._handler;
   promise._handler = undefined;
   promise._bits = bits & ~HANDLERS;
-  if (fulfilled) {
-    if ((bits & ON_FULFILLED) === 0) return undefined;
-    return (bits & ON_REJECTED) === 0 ? stored : stored.onFulfilled;
+  if (frames !== null) {
+    takenFrame = promise._frame;
+    if (takenFrame !== undefined) promise._frame = undefined;
   }
-  if ((bits & ON_REJECTED) === 0) return undefined;
-  return (bits & ON_FULFILLED) === 0 ? stored : stored.onRejected;
+  if ((bits & HANDLERS) === HANDLERS) return fulfilled ? stored.onFulfilled : stored.onRejected;
+  if (fulfilled) return (bits & ON_FULFILLED) === 0 ? undefined : stored;
+  return (bits & ON_REJECTED) === 0 ? undefined : stored;
 }
 
 // Replaces the handlers taken so far (asyncHooks wraps them): `wrap(handler)` for each.
@@ -91,10 +143,17 @@ function setCallbackBinder(fn) {
   callbackBinder = fn;
 }
 
+// A reaction's handler stored outside a promise (core.js, GenericReaction), bound by
+// asyncHooks as a promise's are; the frame is kept by the reaction.
+function bindHandler(fn) {
+  return callbackBinder === null ? fn : callbackBinder(fn);
+}
+
 function bindCallback(fn) {
   const domain = process.domain;
   if (domain != null) fn = domain.bind(fn);
-  return callbackBinder === null ? fn : callbackBinder(fn);
+  if (callbackBinder !== null) return callbackBinder(fn);
+  return frames === null ? fn : bindToFrame(fn);
 }
 
 // The receiver of `.bind(promise)`: known once that promise settles, shared by everything
@@ -112,5 +171,10 @@ module.exports = {
   setHandlersHook,
   setCallbackBinder,
   bindCallback,
+  bindHandler,
+  setFrames,
+  currentFrame,
+  enterFrame,
+  enterTakenFrame,
   LateReceiver,
 };

@@ -27,6 +27,9 @@ function bindToDomain(domain, handler) {
 // thenable job, `selfFulfils` makes resolving a promise with itself fulfil it (RSVP), and
 // `initializesInstance` lets the constructor be called without `new` on an
 // instance (RSVP's ES5 subclasses).
+// Node's AsyncLocalStorage runs on async context frames (async-context.js).
+const keepsFrames = require('./async-context') !== null;
+
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
@@ -47,6 +50,9 @@ function createLibrary(options = {}) {
     this._handler = undefined;
     // While pending with reactions: the targets that wait on it (core.js).
     this._waiters = undefined;
+    // The async context frame its handlers run in, while they wait (handlers.js): only where
+    // Node has frames, so that elsewhere a promise is a field smaller.
+    if (keepsFrames) this._frame = undefined;
     if (executor !== INTERNAL) {
       if (typeof executor !== 'function') {
         throw new TypeError(notAFunction(executor));

@@ -9,6 +9,8 @@
 //              and unhandled, the native shadow that reports it (unhandled.js)
 //   _waiters   while pending: the targets that wait on it, one or an array (core.js)
 //   _receiver  only on bound promises (BOUND): the `this` of their handlers
+//   _frame     only where Node has async context frames (async-context.js): the frame its
+//              handlers run in, while they wait (handlers.js)
 
 // _bits: the low two bits are the state, the rest are flags.
 const PENDING = 0;

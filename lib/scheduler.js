@@ -31,8 +31,12 @@ const hostSetImmediate = hostTimers.setImmediate;
 const MODES = ['es', 'bluebird'];
 
 // `runJob()` runs the next batch of jobs, after the quiet jobs queued before it;
-// `runQuietJobs()` runs the quiet jobs at the head of the queue.
-function createScheduler(runJob, runQuietJobs) {
+// `runQuietJobs()` runs the quiet jobs at the head of the queue. `frames` reads and enters the
+// async context frame (handlers.js): the runner enters each handler's own, so a batch run
+// from a user's scheduler, perhaps inside the user's code, puts the caller's back after it.
+// (A native microtask or a host task has its frame restored by the host.)
+function createScheduler(runJob, runQuietJobs, frames) {
+  const { currentFrame, enterFrame } = frames;
   let mode = 'es';
   // The batch scheduler, or null for a native microtask per batch.
   let batchScheduler = null;
@@ -54,6 +58,7 @@ function createScheduler(runJob, runQuietJobs) {
   let late = [];
 
   function drainBatch() {
+    const callerFrame = currentFrame();
     batchScheduled = false;
     while (batchedRuns > 0) {
       batchedRuns--;
@@ -64,6 +69,13 @@ function createScheduler(runJob, runQuietJobs) {
       late = [];
       for (const task of tasks) task();
     }
+    enterFrame(callerFrame);
+  }
+
+  function runJobInCallerFrame() {
+    const callerFrame = currentFrame();
+    runJob();
+    enterFrame(callerFrame);
   }
 
   // Runs `task` after the next batch of jobs (batch timings only).
@@ -85,7 +97,7 @@ function createScheduler(runJob, runQuietJobs) {
   // One more batch of jobs is in the queue.
   function schedule() {
     if (eachBatchScheduler !== null) {
-      eachBatchScheduler(runJob);
+      eachBatchScheduler(runJobInCallerFrame);
       return;
     }
     if (batchScheduler === null) {
