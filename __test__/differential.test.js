@@ -403,6 +403,12 @@ same('subclasses: then returns the subclass, statics honour this', (P, log) => {
   log('reject returns subclass', Sub.reject(1).catch(() => {}) instanceof Sub);
 });
 
+same('a subclass ignores non-function handlers and passes values through', (P, log) => {
+  class Sub extends P {}
+  Sub.resolve(1).then(5, 'x').then((v) => log('value', v));
+  Sub.reject(new Error('r')).then(null, {}).catch((e) => log('reason', e.message));
+}, alone);
+
 same('Symbol.species picks the constructor of derived promises', (P, log) => {
   class Sub extends P {
     static get [Symbol.species]() {
