@@ -15,6 +15,13 @@ module.exports = {
   ferrobird: () => require(path.join(__dirname, '..')),
   // Bluebird's timing (README: Scheduling), chosen before the workload makes a promise.
   'ferrobird-bluebird-timing': () => require(path.join(__dirname, '..')).config({ scheduling: 'bluebird' }),
+  // Handlers in the frame of whoever runs them (AsyncLocalStorage as Bluebird had it), and a
+  // promise without the field for it: the cost of keeping the caller's frame, on Node 24+
+  // (README: AsyncLocalStorage).
+  'ferrobird-no-async-context': () => {
+    process.env.FERROBIRD_ASYNC_CONTEXT = '0';
+    return require(path.join(__dirname, '..'));
+  },
   bluebird: () => require('bluebird'),
   native: () => Promise,
   'ferrobird/q': () => flavour(require(path.join(__dirname, '..', 'q'))),
