@@ -1,10 +1,12 @@
 'use strict';
 // `npm run bench`: every (workload, library) pair in its own child process, RUNS times, the
-// libraries taking turns; the table shows the median time, the median peak RSS, and
-// ferrobird's ratios to bluebird and native, all from this one run. A second table runs doxbee-sequential and madeup-parallel
-// on the Q and RSVP flavours against q 1.5.1 and rsvp 4.8.5 (FLAVOUR_RUNS times, default 3:
-// q alone takes ~25 s a run on madeup-parallel).
+// libraries taking turns; the table shows the median time, the median peak RSS, and the
+// ratios of ferrobird in each timing (ES, the default; Bluebird's) to bluebird and native,
+// all from this one run. A second table runs doxbee-sequential and madeup-parallel on the Q
+// and RSVP flavours against q 1.5.1 and rsvp 4.8.5 (FLAVOUR_RUNS times, default 3: q alone
+// takes ~25 s a run on madeup-parallel).
 //   node benches/run.js [workload ...]   (default: all)   RUNS=n to change the repeat count
+//   NODE=/path/to/node                   runs the workers on that Node binary
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -13,14 +15,15 @@ const median = require('./lib/median');
 
 const RUNS = Number(process.env.RUNS || 5);
 const FLAVOUR_RUNS = Number(process.env.FLAVOUR_RUNS || Math.min(RUNS, 3));
-const LIBRARIES = ['ferrobird', 'bluebird', 'native'];
+const NODE = process.env.NODE || process.execPath;
+const LIBRARIES = ['ferrobird', 'ferrobird-bluebird-timing', 'bluebird', 'native'];
 const FLAVOURS = [['ferrobird/q', 'q'], ['ferrobird/rsvp', 'rsvp']];
 const FLAVOUR_WORKLOADS = ['doxbee-sequential', 'madeup-parallel'];
 const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 
 function sample(workload, library) {
-  const out = execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'worker.js'), workload, library], {
+  const out = execFileSync(NODE, ['--expose-gc', path.join(__dirname, 'worker.js'), workload, library], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -57,18 +60,20 @@ for (const workload of chosen) {
 
 const fmt = (n) => n.toFixed(n < 10 ? 1 : 0);
 const ratio = (a, b) => (a / b).toFixed(2) + 'x';
+const nodeVersion = NODE === process.execPath ? process.version : execFileSync(NODE, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
 const lines = [
-  `ferrobird benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ` +
-    `${os.cpus().length} x ${os.cpus()[0].model.trim()}, median of ${RUNS} runs`,
+  `ferrobird benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${nodeVersion}, ` +
+    `${os.cpus().length} x ${os.cpus()[0].model.trim()}, median of ${RUNS} runs; ES: ferrobird's default timing, ` +
+    "BB: `scheduling: 'bluebird'`",
   '',
-  '| workload | ferrobird ms | bluebird ms | native ms | vs bluebird | vs native | peak MB (fb / bb / native) |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| workload | ES ms | BB ms | bluebird ms | native ms | ES vs bluebird | ES vs native | BB vs bluebird | BB vs native | peak MB (ES / BB / bluebird / native) |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const { description, results } of rows) {
-  const { ferrobird: f, bluebird: b, native: n } = results;
+  const { ferrobird: f, 'ferrobird-bluebird-timing': t, bluebird: b, native: n } = results;
   lines.push(
-    `| ${description} | ${fmt(f.ms)} | ${fmt(b.ms)} | ${fmt(n.ms)} | ${ratio(f.ms, b.ms)} | ${ratio(f.ms, n.ms)} | ` +
-      `${fmt(f.mb)} / ${fmt(b.mb)} / ${fmt(n.mb)} |`
+    `| ${description} | ${fmt(f.ms)} | ${fmt(t.ms)} | ${fmt(b.ms)} | ${fmt(n.ms)} | ${ratio(f.ms, b.ms)} | ${ratio(f.ms, n.ms)} | ` +
+      `${ratio(t.ms, b.ms)} | ${ratio(t.ms, n.ms)} | ${fmt(f.mb)} / ${fmt(t.mb)} / ${fmt(b.mb)} / ${fmt(n.mb)} |`
   );
 }
 
