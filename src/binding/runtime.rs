@@ -440,7 +440,7 @@ fn ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Result<sys::napi_value> {
 fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
     let layout = ring.layout();
     let mut object = env.create_object()?;
-    let entries: [(&str, u32); 16] = [
+    let entries: [(&str, u32); 17] = [
         ("HEAD", layout::HEAD as u32),
         ("TAIL", layout::TAIL as u32),
         ("COMMAND_COUNT", layout::COMMAND_COUNT as u32),
@@ -456,6 +456,7 @@ fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
         ("OP_BITS", command::OP_BITS),
         ("LINK", command::LINK),
         ("ENQUEUE", command::ENQUEUE),
+        ("DELIVER", command::DELIVER),
         ("ELEMENT", command::ELEMENT),
     ];
     for (name, value) in entries {

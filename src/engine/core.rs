@@ -196,6 +196,18 @@ impl Engine {
 
     /// Settles a pending node: its reactions become jobs, in the order they were registered.
     pub fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
+        self.settle_reactions(id, state, true)
+    }
+
+    /// Fulfils a pending node whose reactions' jobs the caller runs at once, instead of the
+    /// queue (Bluebird's async-guaranteed promises): they are unlinked as a settle unlinks
+    /// them, and the targets stay pending, as when their jobs have been taken. Returns how
+    /// many there were.
+    pub fn deliver(&mut self, id: NodeId) -> Result<u32> {
+        Ok(self.settle_reactions(id, State::Fulfilled, false)?.jobs)
+    }
+
+    fn settle_reactions(&mut self, id: NodeId, state: State, queue: bool) -> Result<SettleOutcome> {
         let kind = match state {
             State::Fulfilled => JobKind::Fulfill,
             State::Rejected => JobKind::Reject,
@@ -214,10 +226,12 @@ impl Engine {
                 .ok_or(EngineError::NoNode(cursor))?;
             target.flags &= !WAITING;
             let next = std::mem::take(&mut target.next);
-            self.queue.push(Job {
-                kind,
-                target: cursor,
-            });
+            if queue {
+                self.queue.push(Job {
+                    kind,
+                    target: cursor,
+                });
+            }
             jobs += 1;
             cursor = next;
         }

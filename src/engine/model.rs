@@ -106,6 +106,14 @@ impl Model {
     }
 
     pub fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
+        self.settle_reactions(id, state, true)
+    }
+
+    pub fn deliver(&mut self, id: NodeId) -> Result<u32> {
+        Ok(self.settle_reactions(id, State::Fulfilled, false)?.jobs)
+    }
+
+    fn settle_reactions(&mut self, id: NodeId, state: State, queue: bool) -> Result<SettleOutcome> {
         let kind = kind_of(state)?;
         let node = self.nodes.get_mut(&id).ok_or(EngineError::NoNode(id))?;
         if node.state != State::Pending {
@@ -123,7 +131,9 @@ impl Model {
             if let Some(node) = self.nodes.get_mut(&target) {
                 node.waiting = false;
             }
-            self.queue.push_back(Job { kind, target });
+            if queue {
+                self.queue.push_back(Job { kind, target });
+            }
         }
         Ok(SettleOutcome {
             jobs: reactions.len() as u32,

@@ -327,6 +327,7 @@ trait Api {
     fn create(&mut self) -> Result<NodeId>;
     fn then(&mut self, parent: NodeId, settled: State, target: NodeId) -> Result<ThenOutcome>;
     fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome>;
+    fn deliver(&mut self, id: NodeId) -> Result<u32>;
     fn lock(&mut self, target: NodeId) -> Result<NodeId>;
     fn enqueue_element(&mut self, index: u32, state: State) -> Result<()>;
     fn link(&mut self, parent: NodeId, target: NodeId) -> Result<()>;
@@ -355,6 +356,9 @@ macro_rules! impl_api {
             }
             fn settle(&mut self, id: NodeId, state: State) -> Result<SettleOutcome> {
                 <$ty>::settle(self, id, state)
+            }
+            fn deliver(&mut self, id: NodeId) -> Result<u32> {
+                <$ty>::deliver(self, id)
             }
             fn lock(&mut self, target: NodeId) -> Result<NodeId> {
                 <$ty>::lock(self, target)
@@ -408,6 +412,9 @@ enum Op {
     Element(u16, bool),
     /// Bluebird's cancellation of a pending promise.
     Cancel(usize),
+    /// An async-guaranteed promise is fulfilled and its reactions run at once, outside the
+    /// queue (Bluebird's timing).
+    Deliver(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -420,6 +427,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => any::<usize>().prop_map(Op::Release),
         1 => (any::<u16>(), any::<bool>()).prop_map(|(i, f)| Op::Element(i, f)),
         1 => any::<usize>().prop_map(Op::Cancel),
+        1 => any::<usize>().prop_map(Op::Deliver),
     ]
 }
 
@@ -689,6 +697,35 @@ impl<A: Api> Driver<A> {
                     }
                 }
             }
+            Op::Deliver(raw) => match self.pick(raw) {
+                // As core.js: a promise with a node and waiters, none cancelled.
+                Some(h)
+                    if !self.handles[h].resolved
+                        && self.handles[h].id != 0
+                        && self.handles.iter().any(|other| other.waits_on == Some(h))
+                        && !self
+                            .handles
+                            .iter()
+                            .any(|other| other.waits_on == Some(h) && other.cancelled) =>
+                {
+                    let id = self.handles[h].id;
+                    let jobs = self.api.deliver(id).unwrap();
+                    self.handles[h].state = State::Fulfilled;
+                    self.handles[h].resolved = true;
+                    self.forget_node(h);
+                    self.events.push(Event::Settle(h, jobs, false));
+                    let targets: Vec<usize> = (0..self.handles.len())
+                        .filter(|&other| self.handles[other].waits_on == Some(h))
+                        .collect();
+                    for target in targets {
+                        // Its job runs now: a handler that fulfils it.
+                        self.handles[target].waits_on = None;
+                        self.events.push(Event::Job(JobKind::Fulfill, target));
+                        self.settle(target, State::Fulfilled);
+                    }
+                }
+                _ => {}
+            },
             Op::Element(index, fulfil) => {
                 let state = if fulfil {
                     State::Fulfilled

@@ -17,8 +17,9 @@ pub const DISCARD: u32 = 0;
 pub const SETTLE_FULFILLED: u32 = 1;
 pub const SETTLE_REJECTED: u32 = 2;
 pub const LINK: u32 = 3;
-/// An enqueue's code is 4 + the state.
+/// An enqueue's code is 4 + the state; 4 itself (no state) is a delivery.
 pub const ENQUEUE: u32 = 4;
+pub const DELIVER: u32 = ENQUEUE;
 pub const ELEMENT: u32 = 7;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,9 @@ pub enum Command {
     /// The job of a collection's element `index` (an index, not a node), whose promise settled
     /// with no node; the element was its only reaction.
     Element { index: u32, state: State },
+    /// A pending node fulfilled whose reactions JS ran at once, without the queue (Bluebird's
+    /// async-guaranteed promises, `Engine::deliver`).
+    Deliver(NodeId),
 }
 
 impl Command {
@@ -58,6 +62,7 @@ impl Command {
                 index: id,
                 state: settled(second)?,
             },
+            DELIVER => Command::Deliver(id),
             op if op > ENQUEUE => Command::Enqueue(id, settled(op - ENQUEUE)?),
             op => Command::Settle(id, settled(op)?),
         })
@@ -71,6 +76,7 @@ impl Command {
             Command::Link { target, parent } => vec![target << OP_BITS | LINK, parent],
             Command::Enqueue(id, state) => vec![id << OP_BITS | (ENQUEUE + state as u32)],
             Command::Element { index, state } => vec![index << OP_BITS | ELEMENT, state as u32],
+            Command::Deliver(id) => vec![id << OP_BITS | DELIVER],
         }
     }
 
@@ -89,6 +95,7 @@ impl Command {
             Command::Link { target, parent } => engine.link(parent, target),
             Command::Enqueue(id, state) => engine.enqueue(id, state),
             Command::Element { index, state } => engine.enqueue_element(index, state),
+            Command::Deliver(id) => engine.deliver(id).map(drop),
         }
     }
 }
