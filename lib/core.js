@@ -30,7 +30,7 @@ const hookPoints = require('./hooks');
 const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, CANCEL,
+  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, CANCEL,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
 const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
@@ -123,6 +123,15 @@ function settle(promise, state, value) {
     noteRoot(promise);
     return;
   }
+  if ((bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED && waiters !== undefined && deliverable(waiters)) {
+    engine.deliverLater(id);
+    promise._id = 0;
+    promise._waiters = undefined;
+    if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
+    if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
+    deliver(waiters, value);
+    return;
+  }
   engine.settleLater(id, state);
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
@@ -130,12 +139,91 @@ function settle(promise, state, value) {
   if (waiters !== undefined) queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
 }
 
+// ---- Bluebird's async-guaranteed promises -------------------------------------------------
+
+// In Bluebird's timing, a promise that a host callback settles (promisify, fromCallback,
+// delay: Bluebird's `_setAsyncGuaranteed`), and every promise that follows one, runs its
+// reactions at once when it is fulfilled, depth first, where Bluebird runs them in
+// `_settlePromises`: inside the callback. Their jobs never enter the queue (the engine's
+// `deliver`); a rejection is queued as always, as in Bluebird. A stack, not Bluebird's
+// recursion, which overflows on a chain of 1e5 links from a `delay`. As in Bluebird, not once
+// a custom scheduler was set: then every handler goes through it.
+function guaranteeAsync(promise) {
+  if (bluebirdTiming && (promise._bits & STATE) === PENDING && !scheduler.hasCustomScheduler()) {
+    promise._bits |= ASYNC_GUARANTEED;
+  }
+}
+
+// Waiters whose jobs can run at once: promises of ours, none cancelled (a cancelled one's
+// node waits for its job, which must come from the queue).
+function deliverable(waiters) {
+  if (!Array.isArray(waiters)) return isDeliverable(waiters);
+  for (let i = 0; i < waiters.length; i++) if (!isDeliverable(waiters[i])) return false;
+  return true;
+}
+
+function isDeliverable(waiter) {
+  const bits = waiter._bits;
+  return bits !== undefined && (bits & (GENERIC | CANCELLED)) === 0;
+}
+
+// Reactions to run at once, the next on top, three slots each: a promise target, the value
+// and -1, or an aggregate, the value and the element's index.
+const delivered = [];
+let delivering = false;
+
+function deliver(waiters, value) {
+  if (Array.isArray(waiters)) {
+    for (let i = waiters.length - 1; i >= 0; i--) delivered.push(waiters[i], value, -1);
+  } else {
+    delivered.push(waiters, value, -1);
+  }
+  runDelivered();
+}
+
+function runDelivered() {
+  if (delivering) return;
+  delivering = true;
+  const callerFrame = handlers.currentFrame();
+  try {
+    while (delivered.length !== 0) {
+      const index = delivered.pop();
+      const argument = delivered.pop();
+      const target = delivered.pop();
+      if (index >= 0) {
+        // As for a queued element job (its count of due elements), then heard at once.
+        target.elementDue(true);
+        target.settled(index, true, argument);
+        continue;
+      }
+      // It follows an async-guaranteed promise: so does what follows it (Bluebird's
+      // _settlePromise passes the flag on).
+      target._bits = (target._bits & ~TARGET) | ASYNC_GUARANTEED;
+      runReaction(target, JOB_FULFILL, argument);
+    }
+  } finally {
+    delivering = false;
+    handlers.enterFrame(callerFrame);
+  }
+}
+
 // A lone element's promise settles: the element's job is enqueued by its index. The engine
 // never had a node for the promise, and the job needs none.
 function settleLoneElement(promise, state, value) {
   const index = promise._value;
-  promise._bits = (promise._bits & ~(STATE | LONE_ELEMENT)) | state;
+  const bits = promise._bits;
+  promise._bits = (bits & ~(STATE | LONE_ELEMENT)) | state;
   promise._value = value;
+  if ((bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED) {
+    // Its aggregate hears it at once (a coroutine resumes, a collection takes the value), as
+    // Bluebird's do from an async-guaranteed promise. No node, no job: nothing to tell the
+    // engine.
+    const aggregate = promise._waiters;
+    promise._waiters = undefined;
+    delivered.push(aggregate, value, index);
+    runDelivered();
+    return;
+  }
   engine.enqueueElementLater(index, state);
   queueWaiterJobs(promise, 1, state, value);
 }
@@ -809,6 +897,7 @@ module.exports = {
   addSettledReaction,
   addElementReaction,
   addFulfilledElement,
+  guaranteeAsync,
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler: scheduler.setScheduler,

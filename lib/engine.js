@@ -42,6 +42,7 @@ const DISCARD = 0;
 const LINK = layout.LINK;
 const ENQUEUE = layout.ENQUEUE; // + the state
 const ELEMENT = layout.ELEMENT;
+const DELIVER = layout.DELIVER;
 // The largest element index a command can carry in its signed 32-bit slot.
 const MAX_ELEMENT_INDEX = 2 ** (31 - OP_BITS) - 1;
 
@@ -156,6 +157,12 @@ function settleLater(id, state) {
   command(id, state);
 }
 
+// Fulfils the pending node `id`, whose reactions JS runs at once instead of queuing their
+// jobs (Bluebird's async-guaranteed promises): they are unlinked, and no job is enqueued.
+function deliverLater(id) {
+  command(id, DELIVER);
+}
+
 module.exports = {
   then,
   settle,
@@ -164,6 +171,7 @@ module.exports = {
   refill,
   discardLater,
   settleLater,
+  deliverLater,
   takeNode,
   linkLater,
   enqueueLater,

@@ -61,6 +61,7 @@ module.exports = function installNodeify(library) {
     } catch (error) {
       core.rejectUnlessResolved(promise, maybeWrapAsError(error));
     }
+    core.guaranteeAsync(promise);
     return promise;
   }
 
@@ -77,6 +78,8 @@ module.exports = function installNodeify(library) {
     } catch (error) {
       core.rejectUnlessResolved(promise, maybeWrapAsError(error));
     }
+    // Still pending, its callback comes later: in Bluebird's timing its handlers run there.
+    core.guaranteeAsync(promise);
     return promise;
   }
 

@@ -41,6 +41,11 @@ const LONE_ELEMENT = 16384;
 // returns its own promise still rejects it with a TypeError).
 const SELF_FULFILS = 32768;
 
+// Bluebird's timing only: settled by a host callback (promisify, fromCallback, delay), or
+// following such a promise. Its fulfilment runs its reactions at once, where it happens, as
+// Bluebird's `_setAsyncGuaranteed` promises do (core.js, deliver).
+const ASYNC_GUARANTEED = 65536;
+
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
 const CANCEL = Object.freeze({ toString: () => 'cancellation' });
@@ -68,6 +73,7 @@ module.exports = {
   BOUND,
   LONE_ELEMENT,
   SELF_FULFILS,
+  ASYNC_GUARANTEED,
   CANCEL,
   INTERNAL,
 };

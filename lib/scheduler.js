@@ -130,8 +130,18 @@ function createScheduler(runJob, runQuietJobs, frames) {
     hostSetImmediate(fn);
   }
 
+  // Whether Promise.setScheduler was ever called (or RSVP's `async` is set): Bluebird then
+  // runs every handler through the scheduler, even from an async-guaranteed promise, and
+  // goes on doing so once its default is handed back (core.js, guaranteeAsync).
+  let customised = false;
+
+  function hasCustomScheduler() {
+    return customised || eachBatchScheduler !== null;
+  }
+
   // Promise.setScheduler. Returns the scheduler it replaces.
   function setScheduler(fn) {
+    customised = true;
     const previous = batchScheduler === null ? esDefault : batchScheduler;
     batchScheduler = fn === esDefault ? null : fn;
     eachBatchScheduler = null;
@@ -151,7 +161,7 @@ function createScheduler(runJob, runQuietJobs, frames) {
     batchScheduler = name === 'bluebird' ? bluebirdDefault : null;
   }
 
-  return { schedule, scheduleQuiet, setScheduler, setEachBatchScheduler, setMode, afterBatch, mode: () => mode };
+  return { schedule, scheduleQuiet, setScheduler, setEachBatchScheduler, setMode, afterBatch, hasCustomScheduler, mode: () => mode };
 }
 
 module.exports = { createScheduler, MODES };

@@ -27,6 +27,9 @@ module.exports = function installTimers(library) {
   function fulfillLater(ms, value) {
     const promise = new Promise(INTERNAL);
     const timer = setTimer(() => fulfill(promise, value), +ms);
+    // Bluebird's delay(ms): in its timing, the handlers run inside the timer. (Its delay(ms,
+    // value) goes through its queue first, and is not.)
+    if (value === undefined) core.guaranteeAsync(promise);
     // As Bluebird: cancelling the delay clears its timer.
     if (cancellation.isEnabled()) cancellation.onCancel(promise, new ClearOnCancel(timer));
     return promise;
