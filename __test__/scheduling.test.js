@@ -104,3 +104,40 @@ Promise.resolve().then(() => log('native'));
 `;
   assert.deepStrictEqual(run(root, body).out, ['native', 'ferrobird']);
 });
+
+// Bluebird's async-guaranteed promises (`_setAsyncGuaranteed`): a promisified, fromCallback or
+// delay promise, and every promise that follows one, runs its fulfilment handlers inside the
+// callback that settles it, depth first; a rejection waits for the batch.
+sameAsBluebird("a promisified call's handlers, and those of the promises that follow, run inside its callback", `
+const call = P.promisify((cb) => setTimeout(() => { log('callback'); cb(null, 1); log('after callback'); }, 1));
+call().then((v) => { log('handler', v); return v + 1; }).then((v) => log('second', v));
+call().then(() => call()).then((v) => log('followed a second call', v));
+`);
+
+// One timer calls every callback, so that all of them run before any batch can.
+sameAsBluebird('a rejection from a callback waits for the batch', `
+const callbacks = [];
+const fail = P.promisify((cb) => callbacks.push(() => { cb(new Error('no')); log('after callback'); }));
+fail().catch((e) => log('caught', e.message));
+const fine = P.fromCallback((cb) => callbacks.push(() => { cb(null, 'yes'); log('after fromCallback'); }));
+fine.then((v) => log('fromCallback handler', v));
+setTimeout(() => callbacks.forEach((callback) => callback()), 1);
+`);
+
+sameAsBluebird('a delay runs its handlers depth first inside its timer, and a coroutine resumes there', `
+const d = P.delay(1);
+d.then(() => log('a')).then(() => log('a2'));
+d.then(() => log('b'));
+setTimeout(() => log('timer after the delay'), 1);
+const callbacks = [];
+const call = P.promisify((cb) => callbacks.push(() => { cb(null, 2); log('after callback'); }));
+P.coroutine(function* () { const v = yield call(); log('resumed', v); })();
+setTimeout(() => { callbacks.forEach((callback) => callback()); log('timer'); }, 2);
+`);
+
+sameAsBluebird('once a custom scheduler is set, handlers go through it', `
+const previous = P.setScheduler((fn) => setTimeout(fn, 0));
+P.setScheduler(previous);
+const call = P.promisify((cb) => setTimeout(() => { cb(null, 1); log('after callback'); }, 1));
+call().then(() => log('handler'));
+`);
