@@ -141,3 +141,12 @@ P.setScheduler(previous);
 const call = P.promisify((cb) => setTimeout(() => { cb(null, 1); log('after callback'); }, 1));
 call().then(() => log('handler'));
 `);
+
+sameAsBluebird("a collection's result, decided by a callback, runs its handlers inside that callback", `
+const callbacks = [];
+const call = P.promisify((cb) => callbacks.push((v) => { cb(null, v); log('after callback', v); }));
+P.all([call(), call()]).then((values) => log('all', values.join()));
+P.map([1, 2], () => call()).then((values) => log('map', values.join()));
+P.props({ a: call() }).then((value) => log('props', value.a));
+setTimeout(() => { callbacks.forEach((callback, i) => callback(i)); log('timer'); }, 2);
+`);

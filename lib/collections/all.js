@@ -97,6 +97,9 @@ function allOfArray(library, input) {
   }
   aggregate.looping = false;
   if (fulfilled !== 0) core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined);
+  // Bluebird's timing: waiting on pending elements, the result is async-guaranteed, as
+  // Bluebird's PromiseArray not resolved while iterating (core.js, guaranteeAsync).
+  if (aggregate.unqueued !== 0) core.guaranteeAsync(result);
   return cancelsInputs(library, result, input);
 }
 

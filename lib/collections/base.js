@@ -143,7 +143,12 @@ function awaitInput(collection, input) {
     return;
   }
   const promise = asOwnPromise(collection.library, input);
-  if ((promise._bits & STATE) === 0) collection.input = promise;
+  if ((promise._bits & STATE) === 0) {
+    collection.input = promise;
+    // Bluebird's timing: as Bluebird's PromiseArray on a pending input, the result is
+    // async-guaranteed (core.js, guaranteeAsync).
+    core.guaranteeAsync(collection.result);
+  }
   core.addElementReaction(promise, waiter, 0);
 }
 
@@ -165,6 +170,9 @@ InputWaiter.prototype.settled = function (index, fulfilled, value) {
   } catch (error) {
     collection.reject(error);
   }
+  // As Bluebird's PromiseArray: not decided by the elements known now, it is async-guaranteed
+  // (Bluebird's timing).
+  if (!collection.done) core.guaranteeAsync(collection.result);
 };
 
 // A collection method's result for a callback that is not a function.
