@@ -123,20 +123,20 @@ function settle(promise, state, value) {
     noteRoot(promise);
     return;
   }
-  if ((bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED && waiters !== undefined && deliverable(waiters)) {
-    engine.deliverLater(id);
-    promise._id = 0;
-    promise._waiters = undefined;
-    if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
-    if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
-    deliver(waiters, value);
-    return;
-  }
-  engine.settleLater(id, state);
+  // An async-guaranteed promise's reactions run at once, outside the queue (deliver).
+  const atOnce = (bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED && waiters !== undefined && deliverable(waiters);
+  if (atOnce) engine.deliverLater(id);
+  else engine.settleLater(id, state);
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
   if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
-  if (waiters !== undefined) queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
+  if (waiters === undefined) return;
+  if (atOnce) {
+    promise._waiters = undefined;
+    deliver(waiters, value);
+  } else {
+    queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
+  }
 }
 
 // ---- Bluebird's async-guaranteed promises -------------------------------------------------

@@ -67,7 +67,8 @@ module.exports = function installCoroutine(library) {
   }
   Spawn.prototype = Object.create(Aggregate.prototype);
 
-  // Called by the job runner, which enters each job's frame itself.
+  // Called by the job runner or the delivery loop (core.js), which enter each job's frame
+  // themselves and give the caller's back.
   Spawn.prototype.settled = function (index, fulfilled, value) {
     this.current = null;
     if (this.done) return;
