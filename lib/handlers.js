@@ -67,17 +67,17 @@ function enterTakenFrame() {
 // A collection's callback, run in the frame of the call that took it: entered and left
 // around each call, since some run inside the caller's own code.
 function bindToFrame(fn) {
-  const frame = frames.frame();
-  const { enterFrame } = frames;
-  const currentFrame = frames.frame;
+  // V8's accessors themselves: the frames in use when it was bound, whatever the setting later.
+  const { frame: readFrame, enterFrame: setFrame } = frames;
+  const frame = readFrame();
   return function inFrame() {
-    const prior = currentFrame();
+    const prior = readFrame();
     if (prior === frame) return fn.apply(this, arguments);
-    enterFrame(frame);
+    setFrame(frame);
     try {
       return fn.apply(this, arguments);
     } finally {
-      enterFrame(prior);
+      setFrame(prior);
     }
   };
 }

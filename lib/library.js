@@ -20,6 +20,9 @@ function bindToDomain(domain, handler) {
   return typeof handler === 'function' ? domain.bind(handler) : handler;
 }
 
+// Node's AsyncLocalStorage runs on async context frames (async-context.js).
+const keepsFrames = require('./async-context') !== null;
+
 // `options` lets a flavour (the RSVP one) keep its original's constructor errors and labels:
 // `notConstructed` and `notAFunction(executor)` give the TypeError messages, `labels`, a
 // WeakMap, receives each promise's optional second constructor argument, `adoptsOwn`
@@ -27,9 +30,6 @@ function bindToDomain(domain, handler) {
 // thenable job, `selfFulfils` makes resolving a promise with itself fulfil it (RSVP), and
 // `initializesInstance` lets the constructor be called without `new` on an
 // instance (RSVP's ES5 subclasses).
-// Node's AsyncLocalStorage runs on async context frames (async-context.js).
-const keepsFrames = require('./async-context') !== null;
-
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
