@@ -697,35 +697,33 @@ impl<A: Api> Driver<A> {
                     }
                 }
             }
-            Op::Deliver(raw) => match self.pick(raw) {
+            Op::Deliver(raw) => {
+                let Some(h) = self.pick(raw) else {
+                    return;
+                };
+                let targets: Vec<usize> = (0..self.handles.len())
+                    .filter(|&other| self.handles[other].waits_on == Some(h))
+                    .collect();
                 // As core.js: a promise with a node and waiters, none cancelled.
-                Some(h)
-                    if !self.handles[h].resolved
-                        && self.handles[h].id != 0
-                        && self.handles.iter().any(|other| other.waits_on == Some(h))
-                        && !self
-                            .handles
-                            .iter()
-                            .any(|other| other.waits_on == Some(h) && other.cancelled) =>
+                if self.handles[h].resolved
+                    || self.handles[h].id == 0
+                    || targets.is_empty()
+                    || targets.iter().any(|&target| self.handles[target].cancelled)
                 {
-                    let id = self.handles[h].id;
-                    let jobs = self.api.deliver(id).unwrap();
-                    self.handles[h].state = State::Fulfilled;
-                    self.handles[h].resolved = true;
-                    self.forget_node(h);
-                    self.events.push(Event::Settle(h, jobs, false));
-                    let targets: Vec<usize> = (0..self.handles.len())
-                        .filter(|&other| self.handles[other].waits_on == Some(h))
-                        .collect();
-                    for target in targets {
-                        // Its job runs now: a handler that fulfils it.
-                        self.handles[target].waits_on = None;
-                        self.events.push(Event::Job(JobKind::Fulfill, target));
-                        self.settle(target, State::Fulfilled);
-                    }
+                    return;
                 }
-                _ => {}
-            },
+                let jobs = self.api.deliver(self.handles[h].id).unwrap();
+                self.handles[h].state = State::Fulfilled;
+                self.handles[h].resolved = true;
+                self.forget_node(h);
+                self.events.push(Event::Settle(h, jobs, false));
+                for target in targets {
+                    // Its job runs now: a handler that fulfils it.
+                    self.handles[target].waits_on = None;
+                    self.events.push(Event::Job(JobKind::Fulfill, target));
+                    self.settle(target, State::Fulfilled);
+                }
+            }
             Op::Element(index, fulfil) => {
                 let state = if fulfil {
                     State::Fulfilled
