@@ -7,6 +7,7 @@
 const { execFileSync } = require('child_process');
 const path = require('path');
 const median = require('./lib/median');
+const samplesInTurns = require('./lib/in-turns');
 
 const RUNS = Number(process.env.RUNS || 5);
 const NODE = process.env.NODE || process.execPath;
@@ -33,13 +34,7 @@ const lines = [
 for (const workload of WORKLOADS) {
   const description = require(`./workloads/${workload}`).description;
   for (const inStore of [false, true]) {
-    const samples = LIBRARIES.map(() => []);
-    for (let round = 0; round < RUNS; round++) {
-      for (let k = 0; k < LIBRARIES.length; k++) {
-        const i = (round + k) % LIBRARIES.length;
-        samples[i].push(sample(workload, LIBRARIES[i], inStore));
-      }
-    }
+    const samples = samplesInTurns(LIBRARIES.length, RUNS, (i) => sample(workload, LIBRARIES[i], inStore));
     const [on, off, native] = samples.map(median);
     lines.push(`| ${description} | ${inStore ? 'inside one' : 'none'} | ${fmt(on)} | ${fmt(off)} | ${fmt(native)} | ${((on / off - 1) * 100).toFixed(1)}% |`);
     process.stderr.write(`measured ${workload}${inStore ? ' in a store' : ''}\n`);

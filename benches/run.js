@@ -12,6 +12,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const median = require('./lib/median');
+const samplesInTurns = require('./lib/in-turns');
 
 const RUNS = Number(process.env.RUNS || 5);
 const FLAVOUR_RUNS = Number(process.env.FLAVOUR_RUNS || Math.min(RUNS, 3));
@@ -30,19 +31,9 @@ function sample(workload, library) {
   return JSON.parse(out);
 }
 
-// Runs the libraries in turn, `runs` rounds, so that a slow spell of this shared machine
-// falls on all of them instead of on whichever library was running then. Each round starts
-// with the next library, so that each runs as often first, second and third: the order
-// moved the ratios here (Promise.all, ferrobird / bluebird, 15 rounds of each order: 1.11x
-// in the order ferrobird, bluebird, native; 1.07x in bluebird, ferrobird, native).
+// The libraries in turn (lib/in-turns.js), `runs` rounds: medians by library.
 function measure(workload, libraries, runs = RUNS) {
-  const samples = libraries.map(() => []);
-  for (let round = 0; round < runs; round++) {
-    for (let k = 0; k < libraries.length; k++) {
-      const i = (round + k) % libraries.length;
-      samples[i].push(sample(workload, libraries[i]));
-    }
-  }
+  const samples = samplesInTurns(libraries.length, runs, (i) => sample(workload, libraries[i]));
   const results = {};
   libraries.forEach((library, i) => {
     results[library] = { ms: median(samples[i].map((s) => s.ms)), mb: median(samples[i].map((s) => s.mb)) };
