@@ -150,3 +150,72 @@ P.map([1, 2], () => call()).then((values) => log('map', values.join()));
 P.props({ a: call() }).then((value) => log('props', value.a));
 setTimeout(() => { callbacks.forEach((callback, i) => callback(i)); log('timer'); }, 2);
 `);
+
+// A quiet element job queued while a drain was due but had no batch left to run (the batch
+// it was scheduled for ran in the drain before) once stayed in the queue for good.
+sameAsBluebird('a collection settled from a host callback between two drains still settles', `
+let resolveInner;
+const mapped = P.map([1], () => new P((resolve) => { resolveInner = resolve; }));
+P.resolve().then(() => { setImmediate(() => resolveInner('inner')); }).then(() => {});
+mapped.then((v) => log('map', v));
+setTimeout(() => log('pending after 50 ms:', mapped.isPending()), 50);
+`);
+
+// A tick counter: each link of a chain of ours is one turn of Bluebird's queue.
+const TICKS = `let n = 0; const tick = () => { log('t' + n++); if (n < 8) P.resolve().then(tick); }; P.resolve().then(tick);`;
+
+sameAsBluebird("a promise that follows a pending one runs its handlers in that one's turn (Bluebird moves them)", `
+${TICKS}
+let settle; const pending = new P((resolve) => { settle = resolve; });
+P.resolve().then(() => pending).then((v) => log('returned from a handler', v));
+const follower = new P((resolve) => resolve(pending));
+follower.then((v) => log('resolved with it', v));
+P.resolve().then(() => { log('settle'); settle('x'); });
+`);
+
+sameAsBluebird("collections of values known at the call are decided in the call, as Bluebird's PromiseArray", `
+const results = { all: P.all([1, P.resolve(2)]), instanceAll: P.resolve([3]).all(), props: P.props({ a: 1 }),
+  allSettled: P.allSettled([1]), any: P.any([1]), some: P.some([1, 2], 1), race: P.race([1]),
+  map: P.map([1], (x) => x), reduce: P.reduce([1, 2], (a, b) => a + b), rejected: P.all([P.reject(new Error('r'))]) };
+for (const name of Object.keys(results)) log(name, results[name].isPending());
+results.rejected.catch(() => {});
+`);
+
+sameAsBluebird("reduce, each and mapSeries take Bluebird's turns per element", `
+${TICKS}
+P.reduce(['a', 'b'], (a, b) => { log('reduce'); return a + b; }).then((v) => log('reduced', v));
+P.each(['a', 'b'], (v) => { log('each', v); }).then(() => log('each done'));
+P.mapSeries(['a', 'b'], (v) => { log('mapSeries', v); return v; }).then(() => log('mapSeries done'));
+P.reduce(['a', P.resolve('b')], (a, b) => a + b).then((v) => log('reduced with a promise', v));
+`);
+
+sameAsBluebird('finally and tap pass the outcome on in their own turn unless their handler returns a promise', `
+${TICKS}
+const base = P.resolve(0);
+base.finally(() => 1).then(() => log('finally, a value'));
+base.finally(() => P.resolve(1)).then(() => log('finally, a promise'));
+base.finally(() => ({ then(r) { r(2); } })).then(() => log('finally, a thenable'));
+base.tap(() => 1).then(() => log('tap, a value'));
+base.tap(() => P.delay(1)).then(() => log('tap, a promise'));
+P.reject(new Error('e')).tapCatch(() => 1).catch(() => log('tapCatch, a value'));
+`);
+
+sameAsBluebird('what follows an async-guaranteed promise is async-guaranteed, rejected or attached late', `
+${TICKS}
+let settle; const pending = new P((resolve) => { settle = resolve; });
+const any = P.any([pending]);
+P.resolve().then(() => { settle(1); });
+P.resolve().then(() => P.resolve().then(() => any.then(() => log('attached late to a settled one'))));
+P.all([pending]).then(() => { throw new Error('r'); }).catch(() => log('caught after a rejection'));
+`);
+
+// Once crashed the engine (a node linked to itself): resolving a promise with its own follower.
+sameAsBluebird('a promise resolved with a promise that follows it is rejected as a cycle', `
+let resolveA, resolveB;
+const a = new P((resolve) => { resolveA = resolve; });
+const b = new P((resolve) => { resolveB = resolve; });
+resolveB(a);
+resolveA(b);
+a.catch((e) => log('a', e.constructor.name, e.message));
+b.catch((e) => log('b', e.constructor.name, e.message));
+`);

@@ -30,7 +30,7 @@ const hookPoints = require('./hooks');
 const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, CANCEL,
+  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, CANCEL,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
 const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
@@ -38,6 +38,7 @@ const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
 const NativePromise = global.Promise;
 
 const JOB_FULFILL = 1;
+const JOB_REJECT = 2;
 const JOB_THENABLE = 3;
 const JOB_ELEMENT_FULFILLED = 5; // an element job by index (4 + state), with no node
 const WAS_UNHANDLED = 1 << 30;
@@ -118,22 +119,35 @@ function settle(promise, state, value) {
   }
   const waiters = promise._waiters;
   if (waiters === undefined && state === REJECTED) {
+    if ((bits & OBSERVED_AS_FOLLOWER) !== 0) {
+      // Its reactions went to the promise it followed, which was rejected first: handled.
+      engine.discardLater(id);
+      promise._id = 0;
+      if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
+      if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
+      return;
+    }
     engine.settle(id, state);
     unhandled.track(promise);
     noteRoot(promise);
     return;
   }
-  // An async-guaranteed promise's reactions run at once, outside the queue (deliver).
-  const atOnce = (bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED && waiters !== undefined && deliverable(waiters);
+  // An async-guaranteed promise's reactions, and a follower's, run at once, outside the
+  // queue (deliver).
+  const guaranteed = (bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED;
+  const atOnce = (guaranteed || (bits & FOLLOWS) !== 0) && waiters !== undefined && deliverable(waiters);
   if (atOnce) engine.deliverLater(id);
   else engine.settleLater(id, state);
+  // Bluebird's _settlePromise makes what follows an async-guaranteed promise async-guaranteed,
+  // whatever the outcome (a fulfilment's deliver does it as it runs them).
+  if ((bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED && waiters !== undefined) passGuarantee(waiters);
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
   if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
   if (waiters === undefined) return;
   if (atOnce) {
     promise._waiters = undefined;
-    deliver(waiters, value);
+    deliver(waiters, value, guaranteed ? DELIVER_GUARANTEED : state === FULFILLED ? DELIVER_FULFILLED : DELIVER_REJECTED);
   } else {
     queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
   }
@@ -154,6 +168,14 @@ function guaranteeAsync(promise) {
   }
 }
 
+function passGuarantee(waiters) {
+  if (!Array.isArray(waiters)) {
+    if (waiters._bits !== undefined) waiters._bits |= ASYNC_GUARANTEED;
+    return;
+  }
+  for (let i = 0; i < waiters.length; i++) if (waiters[i]._bits !== undefined) waiters[i]._bits |= ASYNC_GUARANTEED;
+}
+
 // Waiters whose jobs can run at once: promises of ours, none cancelled (a cancelled one's
 // node waits for its job, which must come from the queue).
 function deliverable(waiters) {
@@ -164,19 +186,27 @@ function deliverable(waiters) {
 
 function isDeliverable(waiter) {
   const bits = waiter._bits;
-  return bits !== undefined && (bits & (GENERIC | CANCELLED)) === 0;
+  if (bits === undefined) return waiter instanceof ElementWaiter;
+  return (bits & (GENERIC | CANCELLED)) === 0;
 }
 
 // Reactions to run at once, the next on top, three slots each: a promise target, the value
-// and -1, or an aggregate, the value and the element's index.
+// and how it is delivered (below), or an aggregate, the value and the element's index.
 const delivered = [];
 let delivering = false;
 
-function deliver(waiters, value) {
+// A fulfilment from an async-guaranteed promise (what follows it is async-guaranteed too),
+// and a fulfilment or a rejection from a follower (its reactions as if they were the
+// followed promise's).
+const DELIVER_GUARANTEED = -1;
+const DELIVER_FULFILLED = -2;
+const DELIVER_REJECTED = -3;
+
+function deliver(waiters, value, how) {
   if (Array.isArray(waiters)) {
-    for (let i = waiters.length - 1; i >= 0; i--) delivered.push(waiters[i], value, -1);
+    for (let i = waiters.length - 1; i >= 0; i--) delivered.push(waiters[i], value, how);
   } else {
-    delivered.push(waiters, value, -1);
+    delivered.push(waiters, value, how);
   }
   runDelivered();
 }
@@ -187,19 +217,26 @@ function runDelivered() {
   const callerFrame = handlers.currentFrame();
   try {
     while (delivered.length !== 0) {
-      const index = delivered.pop();
+      const how = delivered.pop();
       const argument = delivered.pop();
       const target = delivered.pop();
-      if (index >= 0) {
+      if (how >= 0) {
         // As for a queued element job (its count of due elements), then heard at once.
         target.elementDue(true);
-        target.settled(index, true, argument);
+        target.settled(how, true, argument);
         continue;
       }
-      // It follows an async-guaranteed promise: so does what follows it (Bluebird's
-      // _settlePromise passes the flag on).
-      target._bits = (target._bits & ~TARGET) | ASYNC_GUARANTEED;
-      runReaction(target, JOB_FULFILL, argument);
+      if (target instanceof ElementWaiter) {
+        target.deliver(how !== DELIVER_REJECTED, argument);
+      } else if (how === DELIVER_GUARANTEED) {
+        // It follows an async-guaranteed promise: so does what follows it (Bluebird's
+        // _settlePromise passes the flag on).
+        target._bits = (target._bits & ~TARGET) | ASYNC_GUARANTEED;
+        runReaction(target, JOB_FULFILL, argument);
+      } else {
+        target._bits &= ~TARGET;
+        runReaction(target, how === DELIVER_FULFILLED ? JOB_FULFILL : JOB_REJECT, argument);
+      }
     }
   } finally {
     delivering = false;
@@ -283,7 +320,7 @@ function resolve(promise, resolution) {
   if ((promise._bits & CANCELLED) !== 0) return;
   if (resolution === promise) {
     if ((promise._bits & SELF_FULFILS) !== 0) fulfill(promise, promise);
-    else reject(promise, new TypeError(messages.SELF_RESOLUTION));
+    else reject(promise, selfResolutionError());
     return;
   }
   if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
@@ -305,11 +342,23 @@ function resolve(promise, resolution) {
   if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then, true)) return;
   if (bluebirdTiming) {
     // As Bluebird's _resolveCallback: a promise of ours is followed at once, a thenable's
-    // `then` is called now.
+    // `then` is called now, unless thenables resolving with thenables nest so deep that the
+    // stack would overflow (where Bluebird rejects with a RangeError, or loses the value):
+    // then, as in the ES timing, in a job.
     if (adoptAtOnce(promise, resolution, then, false)) return;
-    if (hooks.followed !== null) hooks.followed(promise, resolution);
-    callThen(promise, resolution, then);
-    return;
+    if (thenDepth < MAX_NESTED_THEN_CALLS) {
+      if (hooks.followed !== null) hooks.followed(promise, resolution);
+      thenDepth++;
+      try {
+        callThen(promise, resolution, then);
+      } finally {
+        thenDepth--;
+      }
+      // Bluebird follows a thenable through a promise of its own, never async-guaranteed: if
+      // `then` did not settle this one, its reactions are queued when the thenable does.
+      if ((promise._bits & STATE) === PENDING) promise._bits &= ~ASYNC_GUARANTEED;
+      return;
+    }
   }
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   promise._id = engine.lock(promise._id);
@@ -333,7 +382,15 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   const state = bits & STATE;
   if (state === PENDING) {
+    // Following a follower of this one (Bluebird's _target() is this one): a cycle.
+    if ((bits & FOLLOWS) !== 0 && followee(resolution) === promise) {
+      reject(promise, selfResolutionError());
+      return true;
+    }
     addReaction(resolution, promise);
+    // Bluebird moves a follower's callbacks onto the promise it follows: whether they run at
+    // once is that one's to say (deliver), not the follower's.
+    if (bluebirdTiming) promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
     return true;
   }
   if (state === REJECTED) observeRejection(resolution);
@@ -445,6 +502,7 @@ function setExecutorExtra(fn) {
 // Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`. A
 // pending parent holds it in `_waiters`; a settled one queues the job now.
 function addReaction(parent, target) {
+  if ((parent._bits & FOLLOWS) !== 0) parent = followedPromise(parent);
   if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
   if ((target._bits & LONE_ELEMENT) !== 0) materializeElement(target);
   const bits = parent._bits;
@@ -455,11 +513,29 @@ function addReaction(parent, target) {
     if ((target._bits & GENERIC) === 0) target._value = parent;
     return;
   }
+  // A reaction on a settled async-guaranteed promise is async-guaranteed too, when its job
+  // runs (Bluebird's settler calls _settlePromise, which passes the flag on).
+  if ((bits & ASYNC_GUARANTEED) !== 0) target._bits |= ASYNC_GUARANTEED;
   if (parent._id === 0) {
     queueSettledJob(target, null, 0, state, parent._value);
     return;
   }
   reactToUnhandled(parent, target, null, 0);
+}
+
+// Bluebird's timing: a reaction on a pending follower goes to the promise it follows (and on
+// along a chain of followers), as Bluebird adds callbacks to `_target()`; the follower's own
+// reactions, from before it followed, run in its job's place (settle, deliver).
+function followedPromise(follower) {
+  const parent = followee(follower);
+  if (parent !== follower) follower._bits |= OBSERVED_AS_FOLLOWER;
+  return parent;
+}
+
+// The end of a pending follower's chain (Bluebird's _target()), or the promise itself.
+function followee(promise) {
+  while ((promise._bits & (FOLLOWS | STATE)) === FOLLOWS) promise = promise._value;
+  return promise;
 }
 
 // A reaction that reports to a collection (collections.js, RSVP's Enumerator) rather than
@@ -485,6 +561,7 @@ function addReaction(parent, target) {
 // form. Otherwise each pending input of Promise.all and mapper result of map took two nodes,
 // a link, a settle and a discard in the engine, and a root (benches/README.md: lone elements).
 function addElementReaction(parent, aggregate, index) {
+  if ((parent._bits & FOLLOWS) !== 0) parent = followedPromise(parent);
   if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
   const bits = parent._bits;
   const state = bits & STATE;
@@ -496,8 +573,9 @@ function addElementReaction(parent, aggregate, index) {
       parent._waiters = aggregate;
       return;
     }
-    becomeElement(linkPending(parent, bits, 0), index);
-    addWaiter(parent, aggregate);
+    const id = linkPending(parent, bits, 0);
+    becomeElement(id, index);
+    addWaiter(parent, bluebirdTiming ? new ElementWaiter(aggregate, id) : aggregate);
     return;
   }
   if (parent._id === 0) {
@@ -568,8 +646,36 @@ function materializeElement(promise) {
   const index = promise._value;
   promise._value = undefined;
   promise._bits &= ~LONE_ELEMENT;
-  becomeElement(linkPending(promise, promise._bits, 0), index);
+  const id = linkPending(promise, promise._bits, 0);
+  becomeElement(id, index);
+  if (bluebirdTiming) promise._waiters = new ElementWaiter(promise._waiters, id);
 }
+
+// Bluebird's timing: an element reaction among a promise's waiters, with its node, so that
+// an async-guaranteed or following promise can run it at once (deliver) as it runs a
+// promise's. It stands for the aggregate in the queue too (runNextJob).
+function ElementWaiter(aggregate, node) {
+  this.aggregate = aggregate;
+  this.node = node;
+}
+
+ElementWaiter.prototype.elementDue = function (fulfilled) {
+  return this.aggregate.elementDue(fulfilled);
+};
+
+ElementWaiter.prototype.settled = function (index, fulfilled, value) {
+  this.aggregate.settled(index, fulfilled, value);
+};
+
+// Runs the element's reaction now, outside the queue: its node is done with.
+ElementWaiter.prototype.deliver = function (fulfilled, value) {
+  const node = this.node;
+  const index = elementIndexes[node] - 1;
+  elementIndexes[node] = 0;
+  discardLater(node);
+  this.aggregate.elementDue(fulfilled);
+  this.aggregate.settled(index, fulfilled, value);
+};
 
 // Records the node `id` of a reaction: as `target`'s, or when `target` is null, as element
 // `index`'s.
@@ -699,6 +805,10 @@ const schedule = scheduler.schedule;
 // of ours adopts it at once, and a foreign thenable's `then` is called when resolving.
 let bluebirdTiming = false;
 
+function isBluebirdTiming() {
+  return bluebirdTiming;
+}
+
 // Chosen at start-up (FERROBIRD_SCHEDULING, or Promise.config): a change while jobs are
 // queued would run them in a mix of both.
 function setScheduling(mode) {
@@ -785,8 +895,13 @@ function runReaction(promise, kind, argument) {
   if (ran !== null) ran(HANDLER_RETURNED, promise, result);
   // A handler that returns its own promise: a TypeError, even where resolving a promise with
   // itself fulfils it (RSVP).
-  if (result === promise) reject(promise, new TypeError(messages.SELF_RESOLUTION));
+  if (result === promise) reject(promise, selfResolutionError());
   else resolve(promise, result);
+}
+
+// ES's message, or Bluebird's in its timing.
+function selfResolutionError() {
+  return new TypeError(bluebirdTiming ? messages.CIRCULAR_RESOLUTION : messages.SELF_RESOLUTION);
 }
 
 // A finally handler (or reflect) of a promise cancelled before its job came: as in Bluebird,
@@ -853,6 +968,10 @@ function runThenableJob(promise, thenable, then) {
 
 // Calls a thenable's `then` with `promise`'s resolving functions (and Q's progress function,
 // for a Q promise).
+// Thenables' `then` called now and not returned yet (Bluebird's timing).
+let thenDepth = 0;
+const MAX_NESTED_THEN_CALLS = 256;
+
 function callThen(promise, thenable, then) {
   const fns = createResolvingFunctions(promise);
   const owner = brand.libraryOfOwnPromise(promise);
@@ -898,6 +1017,9 @@ module.exports = {
   addElementReaction,
   addFulfilledElement,
   guaranteeAsync,
+  isBluebirdTiming,
+  observeRejection,
+  followedPromise,
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler: scheduler.setScheduler,

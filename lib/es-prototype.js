@@ -5,6 +5,7 @@ const messages = require('./messages');
 const { CancellationError } = require('./errors');
 const { internalThen, publicThen } = require('./then-forms');
 const core = require('./core');
+const { awaitable } = require('./pass-through');
 
 module.exports = function installEsPrototype(library) {
   const { Promise, speciesConstructor, promiseResolve, isPromise } = library;
@@ -34,6 +35,7 @@ module.exports = function installEsPrototype(library) {
     const then = C === Promise && isPromise(this) ? internalThen : publicThen;
     const passRejection = then === internalThen ? rethrow : undefined;
     const source = this;
+    if (then === internalThen && core.isBluebirdTiming()) return bluebirdFinally(this, onFinally);
     const result = then(
       this,
       function (value) {
@@ -49,6 +51,28 @@ module.exports = function installEsPrototype(library) {
       }
     );
     if (isPromise(result)) result._bits |= OBSERVES_CANCEL;
+    return result;
+  }
+
+  // Bluebird's finallyHandler, in its timing: a handler's result that is no promise (nor
+  // thenable) is not awaited (pass-through.js).
+  function bluebirdFinally(source, onFinally) {
+    const result = internalThen(
+      source,
+      function (value) {
+        const awaited = awaitable(library, onFinally.call(this));
+        return awaited === null ? value : internalThen(awaited, () => value, rethrow);
+      },
+      function (reason) {
+        const awaited = awaitable(library, onFinally.call(this));
+        const passOn = () => {
+          if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
+          throw reason;
+        };
+        return awaited === null ? passOn() : internalThen(awaited, passOn, rethrow);
+      }
+    );
+    result._bits |= OBSERVES_CANCEL;
     return result;
   }
 

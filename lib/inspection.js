@@ -17,6 +17,21 @@ function isThenable(value) {
   }
 }
 
+// Bluebird's bits, as its PromiseInspection carries them.
+const BLUEBIRD_CANCELLED = 65536;
+const BLUEBIRD_WILL_CANCEL = 8388608;
+const BLUEBIRD_REJECTED = 16777216;
+const BLUEBIRD_FULFILLED = 33554432;
+
+// Bluebird's bits for an outcome of ours (state bits, core.js).
+function inspectionBits(bits) {
+  let result = (bits & core.WILL_CANCEL) !== 0 ? BLUEBIRD_WILL_CANCEL : 0;
+  if ((bits & core.CANCELLED) !== 0) result |= BLUEBIRD_CANCELLED;
+  else if ((bits & core.STATE) === core.FULFILLED) result |= BLUEBIRD_FULFILLED;
+  else if ((bits & core.STATE) === core.REJECTED) result |= BLUEBIRD_REJECTED;
+  return result;
+}
+
 const NOT_FULFILLED = 'cannot get fulfillment value of a non-fulfilled promise\n\n    See http://goo.gl/MqrFmX\n';
 const NOT_REJECTED = 'cannot get rejection reason of a non-rejected promise\n\n    See http://goo.gl/MqrFmX\n';
 
@@ -25,16 +40,41 @@ module.exports = function installInspection(library) {
   const { FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL } = core;
   const OUTCOME = STATE | CANCELLED;
 
-  // A snapshot of a settled promise's outcome, as Bluebird's settle/reflect give it.
+  // A snapshot of a settled promise's outcome, as Bluebird's settle/reflect give it: its
+  // fields are Bluebird's (names and bits), which JSON and util.inspect show.
   function PromiseInspection(promise) {
     if (promise !== undefined) {
-      this._bits = promise._bits & (OUTCOME | WILL_CANCEL);
-      this._settledValue = promise._value;
+      this._bitField = inspectionBits(promise._bits);
+      this._settledValueField = (promise._bits & STATE) !== 0 ? promise._value : undefined;
     } else {
-      this._bits = 0;
-      this._settledValue = undefined;
+      this._bitField = 0;
+      this._settledValueField = undefined;
     }
   }
+
+  PromiseInspection.prototype.isFulfilled = function () {
+    return (this._bitField & BLUEBIRD_FULFILLED) !== 0;
+  };
+  PromiseInspection.prototype.isRejected = function () {
+    return (this._bitField & BLUEBIRD_REJECTED) !== 0;
+  };
+  PromiseInspection.prototype.isPending = function () {
+    return (this._bitField & (BLUEBIRD_FULFILLED | BLUEBIRD_REJECTED | BLUEBIRD_CANCELLED)) === 0;
+  };
+  PromiseInspection.prototype.isResolved = function () {
+    return (this._bitField & (BLUEBIRD_FULFILLED | BLUEBIRD_REJECTED)) !== 0;
+  };
+  PromiseInspection.prototype.isCancelled = function () {
+    return (this._bitField & (BLUEBIRD_CANCELLED | BLUEBIRD_WILL_CANCEL)) !== 0;
+  };
+  PromiseInspection.prototype.value = function () {
+    if (!this.isFulfilled()) throw new TypeError(NOT_FULFILLED);
+    return this._settledValueField;
+  };
+  PromiseInspection.prototype.reason = PromiseInspection.prototype.error = function () {
+    if (!this.isRejected()) throw new TypeError(NOT_REJECTED);
+    return this._settledValueField;
+  };
 
   const inspectionMethods = {
     isFulfilled() {
@@ -54,16 +94,6 @@ module.exports = function installInspection(library) {
       return (this._bits & (CANCELLED | WILL_CANCEL)) !== 0;
     },
   };
-  Object.assign(PromiseInspection.prototype, inspectionMethods);
-  PromiseInspection.prototype.value = function () {
-    if (!this.isFulfilled()) throw new TypeError(NOT_FULFILLED);
-    return this._settledValue;
-  };
-  PromiseInspection.prototype.reason = PromiseInspection.prototype.error = function () {
-    if (!this.isRejected()) throw new TypeError(NOT_REJECTED);
-    return this._settledValue;
-  };
-
   Object.assign(Promise.prototype, inspectionMethods);
   Promise.prototype.value = function () {
     if (!this.isFulfilled()) throw new TypeError(NOT_FULFILLED);
@@ -128,3 +158,5 @@ module.exports = function installInspection(library) {
   Promise.PromiseInspection = PromiseInspection;
   return { PromiseInspection };
 };
+
+module.exports.inspectionBits = inspectionBits;

@@ -11,6 +11,8 @@ module.exports = {
   CONSTRUCT_DIRECTLY:
     'the promise constructor cannot be invoked directly\n\n    See http://goo.gl/MqrFmX\n',
   SELF_RESOLUTION: 'Chaining cycle detected for promise #<Promise>',
+  // Bluebird's, in its timing.
+  CIRCULAR_RESOLUTION: 'circular promise resolution chain\n\n    See http://goo.gl/MqrFmX\n',
   BAD_CONSTRUCTOR: 'The .constructor property is neither undefined nor an object',
   BAD_SPECIES: 'object.constructor[Symbol.species] is not a constructor',
   NOT_A_CONSTRUCTOR: 'Promise resolve or reject function is not callable',

@@ -46,6 +46,14 @@ const SELF_FULFILS = 32768;
 // Bluebird's `_setAsyncGuaranteed` promises do (core.js, deliver).
 const ASYNC_GUARANTEED = 65536;
 
+// Bluebird's timing only: it follows a pending promise of ours (resolved with it). Its
+// reactions run in its job's place when that one settles, as Bluebird's follower's callbacks,
+// moved onto the promise it follows (`_migrateCallback0`), do (core.js, deliver).
+const FOLLOWS = 131072;
+// A follower whose reactions went to the promise it follows (Bluebird's `_target()`): its
+// own rejection is handled there.
+const OBSERVED_AS_FOLLOWER = 262144;
+
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
 const CANCEL = Object.freeze({ toString: () => 'cancellation' });
@@ -74,6 +82,8 @@ module.exports = {
   LONE_ELEMENT,
   SELF_FULFILS,
   ASYNC_GUARANTEED,
+  FOLLOWS,
+  OBSERVED_AS_FOLLOWER,
   CANCEL,
   INTERNAL,
 };

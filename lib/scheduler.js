@@ -60,6 +60,9 @@ function createScheduler(runJob, runQuietJobs, frames) {
   function drainBatch() {
     const callerFrame = currentFrame();
     batchScheduled = false;
+    // Quiet jobs queued after the last batch ran, while this drain was due: they took no
+    // backstop (scheduleQuiet), and this drain may have no batch to run before them.
+    runQuietJobs();
     while (batchedRuns > 0) {
       batchedRuns--;
       runJob();
@@ -114,7 +117,16 @@ function createScheduler(runJob, runQuietJobs, frames) {
 
   // A quiet job is in the queue.
   function scheduleQuiet() {
-    if (microtaskRuns === 0 && !backstopScheduled && !batchScheduled) {
+    if (batchScheduler !== null) {
+      // Batches: the next drain runs it first, and what it queues in the same drain, as
+      // Bluebird's queue does (a backstop of its own would leave those for a later turn).
+      if (!batchScheduled) {
+        batchScheduled = true;
+        batchScheduler(drainBatch);
+      }
+      return;
+    }
+    if (microtaskRuns === 0 && !backstopScheduled) {
       backstopScheduled = true;
       hostSetImmediate(runBackstop);
     }

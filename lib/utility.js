@@ -7,6 +7,7 @@ const messages = require('./messages');
 const { expectingFunction } = require('./messages');
 const { isOperational } = require('./errors');
 const core = require('./core');
+const { awaitable } = require('./pass-through');
 
 module.exports = function installUtility(library, { filteredCatch }) {
   const { Promise, isPromise } = library;
@@ -16,8 +17,8 @@ module.exports = function installUtility(library, { filteredCatch }) {
   Promise.prototype.tap = function (handler) {
     if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
     return this._then(function (value) {
-      const result = handler.call(this, value);
-      return Promise.resolve(result)._then(() => value, undefined, undefined, undefined, undefined);
+      const awaited = awaitable(library, handler.call(this, value));
+      return awaited === null ? value : awaited._then(() => value, undefined, undefined, undefined, undefined);
     }, undefined, undefined, undefined, undefined);
   };
 
@@ -37,7 +38,9 @@ module.exports = function installUtility(library, { filteredCatch }) {
           result = undefined;
         }
       }
-      return Promise.resolve(result)._then(() => {
+      const awaited = awaitable(library, result);
+      if (awaited === null) throw error;
+      return awaited._then(() => {
         throw error;
       }, undefined, undefined, undefined, undefined);
     };

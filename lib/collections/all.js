@@ -5,7 +5,7 @@
 
 const cancellation = require('../cancellation');
 const core = require('../core');
-const { Collection, awaitInput, valueNowOrReact, isReacting, asOwnPromise, WAITING } = require('./base');
+const { Collection, awaitInput, valueNowOrReact, isReacting, asOwnPromise, toArray, WAITING } = require('./base');
 const { Aggregate } = require('../aggregate');
 
 const { INTERNAL } = core;
@@ -96,10 +96,15 @@ function allOfArray(library, input) {
     fulfilled++;
   }
   aggregate.looping = false;
-  if (fulfilled !== 0) core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined);
-  // Bluebird's timing: waiting on pending elements, the result is async-guaranteed, as
-  // Bluebird's PromiseArray not resolved while iterating (core.js, guaranteeAsync).
-  if (aggregate.unqueued !== 0) core.guaranteeAsync(result);
+  if (core.isBluebirdTiming()) {
+    // As Bluebird's PromiseArray: the elements known now count now (an array of values is
+    // fulfilled at once), and a result not decided while iterating is async-guaranteed
+    // (core.js, guaranteeAsync).
+    if (fulfilled !== 0 && !aggregate.done) aggregate.countDown(fulfilled);
+    if (!aggregate.done) core.guaranteeAsync(result);
+  } else if (fulfilled !== 0) {
+    core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined);
+  }
   return cancelsInputs(library, result, input);
 }
 
@@ -149,11 +154,13 @@ module.exports = function installAll(library) {
   const esAll = Promise.all;
   const esRace = Promise.race;
 
-  function acceptingPromiseForArray(esMethod) {
+  // `ofArray` takes the awaited array (Bluebird's PromiseArray: any iterable is copied, else
+  // a TypeError); anything else is ECMA-262's.
+  function acceptingPromiseForArray(esMethod, ofArray) {
     return function (input, receiver) {
       if (this !== Promise) return esMethod.call(this, input);
       if (input !== null && typeof input === 'object' && typeof input.then === 'function') {
-        const collection = new ForArray(library, esMethod, receiver);
+        const collection = new ForArray(library, ofArray, receiver);
         awaitInput(collection, input);
         return collection.result;
       }
@@ -162,13 +169,14 @@ module.exports = function installAll(library) {
   }
 
   // A detached call (`this` undefined) is this library's, as for every static (es-statics.js).
-  const allWithPromiseForArray = acceptingPromiseForArray(esAll);
+  const allWithPromiseForArray = acceptingPromiseForArray(esAll, (values) => allOfArray(library, toArray(values)));
   Promise.all = function all(input) {
     const C = this === undefined ? Promise : this;
     if (C === Promise && Array.isArray(input)) return allOfArray(library, input);
     return allWithPromiseForArray.call(C, input);
   };
-  const race = acceptingPromiseForArray((input) => (Array.isArray(input) ? raceOfArray(library, input) : esRace.call(Promise, input)));
+  const race = acceptingPromiseForArray((input) => (Array.isArray(input) ? raceOfArray(library, input) : esRace.call(Promise, input)),
+    (values) => raceOfArray(library, toArray(values)));
   Promise.race = function (input) {
     const C = this === undefined ? Promise : this;
     if (C === Promise && Array.isArray(input)) return raceOfArray(library, input);

@@ -21,7 +21,7 @@ const cancellation = require('../cancellation');
 const core = require('../core');
 const { Aggregate } = require('../aggregate');
 
-const { STATE, CANCELLED, FULFILLED, CANCEL, INTERNAL, LateReceiver } = core;
+const { STATE, CANCELLED, FULFILLED, REJECTED, FOLLOWS, CANCEL, INTERNAL, LateReceiver } = core;
 
 // An object as a promise of this library: itself if it is one (of this very constructor),
 // else Promise.resolve of it. The collections read its state to skip a job per element.
@@ -39,12 +39,20 @@ const QUEUED = Object.freeze({});
 
 function valueNowOrReact(library, value, aggregate, index) {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-  const promise = asOwnPromise(library, value);
+  let promise = asOwnPromise(library, value);
+  // Bluebird's timing: a follower is read as the promise it follows (Bluebird's _target()).
+  if ((promise._bits & FOLLOWS) !== 0) promise = core.followedPromise(promise);
   const bits = promise._bits;
   if ((bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
-  if ((bits & CANCELLED) !== 0 && aggregate.startsAtOnce === true) {
+  if ((bits & CANCELLED) !== 0 && (aggregate.startsAtOnce === true || core.isBluebirdTiming())) {
     // As Bluebird's PromiseArray: a cancelled input is seen while iterating.
     aggregate.settled(index, false, CANCEL);
+    return QUEUED;
+  }
+  if ((bits & STATE) === REJECTED && core.isBluebirdTiming()) {
+    // Bluebird's timing: so is a rejected one, whose rejection then counts as handled.
+    core.observeRejection(promise);
+    aggregate.settled(index, false, promise._value);
     return QUEUED;
   }
   core.addElementReaction(promise, aggregate, index);
@@ -57,11 +65,12 @@ function isReacting(value) {
   return value === WAITING || value === QUEUED;
 }
 
+// Bluebird's util.asArray: an array as it is, any other iterable (a string too) copied.
 function toArray(values) {
-  if (values == null || typeof values[Symbol.iterator] !== 'function' || typeof values === 'string') {
-    throw new TypeError(core.messages.notIterable(values));
-  }
-  return Array.isArray(values) ? values : Array.from(values);
+  if (Array.isArray(values)) return values;
+  if (values != null && typeof values[Symbol.iterator] === 'function') return Array.from(values);
+  // Bluebird's message names the class of what asArray made of the input: null.
+  throw new TypeError(core.messages.notIterable(null));
 }
 
 // The `this` of a collection's callbacks: the receiver known now (a promised one once it
@@ -91,6 +100,9 @@ Collection.prototype = Object.create(Aggregate.prototype);
 
 // Whether an input that is no promise is read at once (see awaitInput).
 Collection.prototype.startsAtOnce = true;
+
+// Whether a result that its start did not decide is async-guaranteed (InputWaiter).
+Collection.prototype.guaranteesAsyncOnStart = true;
 
 Collection.prototype.callbackThis = function () {
   return receiverNow(this.receiver);
@@ -134,7 +146,7 @@ function awaitInput(collection, input) {
     // Cancelling the result before the job that starts the collection cancels them too.
     for (let i = 0; i < input.length; i++) if (collection.library.isPromise(input[i])) pending.push(input[i]);
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || !isThenable(collection.library, input)) {
     // As Bluebird's PromiseArray: an input that is no promise is read at once (inputs
     // already cancelled or rejected decide the result now), except where the method
     // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
@@ -142,7 +154,14 @@ function awaitInput(collection, input) {
     else core.addFulfilledElement(waiter, 0, input);
     return;
   }
-  const promise = asOwnPromise(collection.library, input);
+  let promise = asOwnPromise(collection.library, input);
+  if ((promise._bits & FOLLOWS) !== 0) promise = core.followedPromise(promise);
+  if ((promise._bits & STATE) !== 0 && collection.startsAtOnce && core.isBluebirdTiming()) {
+    // Bluebird's timing: as its PromiseArray, a settled input promise is read at once.
+    const value = valueNowOrReact(collection.library, promise, waiter, 0);
+    if (!isReacting(value)) waiter.settled(0, true, value);
+    return;
+  }
   if ((promise._bits & STATE) === 0) {
     collection.input = promise;
     // Bluebird's timing: as Bluebird's PromiseArray on a pending input, the result is
@@ -150,6 +169,17 @@ function awaitInput(collection, input) {
     core.guaranteeAsync(collection.result);
   }
   core.addElementReaction(promise, waiter, 0);
+}
+
+// A promise of this library, or an object with a `then` method (read once here, as
+// Bluebird's tryConvertToPromise does).
+function isThenable(library, object) {
+  if (library.isPromise(object)) return true;
+  try {
+    return typeof object.then === 'function';
+  } catch (error) {
+    return true; // Promise.resolve rejects with what reading `then` threw
+  }
 }
 
 function InputWaiter(collection) {
@@ -172,7 +202,7 @@ InputWaiter.prototype.settled = function (index, fulfilled, value) {
   }
   // As Bluebird's PromiseArray: not decided by the elements known now, it is async-guaranteed
   // (Bluebird's timing).
-  if (!collection.done) core.guaranteeAsync(collection.result);
+  if (!collection.done && collection.guaranteesAsyncOnStart) core.guaranteeAsync(collection.result);
 };
 
 // A collection method's result for a callback that is not a function.

@@ -8,117 +8,150 @@
 
 const cancellation = require('../cancellation');
 const core = require('../core');
-const { Collection, awaitInput, valueNowOrReact, isReacting, toArray, notAFunction, asOwnPromise } = require('./base');
+const { Collection, awaitInput, toArray, notAFunction, asOwnPromise } = require('./base');
 
-const { CANCEL } = core;
+const { CANCEL, STATE, REJECTED } = core;
 
 const REDUCE = 0;
 const EACH = 1;
 const MAP_SERIES = 2;
 
-// Element reactions report `index` for element `index` arriving, `length + index` for the
-// callback's result on it, and `2 * length` for the initial value.
+// As Bluebird's ReductionPromiseArray, a chain of promises, one link per element, built when
+// the input is known: each link's handler waits for its element, then calls the callback
+// with the accumulator (the link before it) and the element, and the link follows what the
+// callback returns. The callback never runs in the call, nor in the job of the link before
+// it: each step takes Bluebird's jobs (one for a plain element, more for a promise), so
+// code that interleaves with a reduction sees Bluebird's order.
 function Reduction(library, receiver, fn, initial, mode) {
   Collection.call(this, library, receiver);
   this.fn = core.bindCallback(fn);
   this.initial = initial;
   this.mode = mode;
   this.values = null;
-  this.accumulator = undefined;
-  // mapSeries: the callback's results; each: the elements' values.
-  this.results = mode === REDUCE ? null : [];
+  // mapSeries: the callback's results.
+  this.results = mode === MAP_SERIES ? [] : null;
+  // The promise the chain waits on now: cancelled with the result (Bluebird's
+  // _currentCancellable).
+  this.current = null;
 }
 Reduction.prototype = Object.create(Collection.prototype);
 
+// The first link's value for each and mapSeries, which have no accumulator.
+const NO_ACCUMULATOR = Object.freeze({});
+
 Reduction.prototype.start = function (input) {
   const values = toArray(input);
-  this.values = values;
+  const library = this.library;
   const length = values.length;
+  this.values = values;
+  let link;
+  let index;
+  if (this.initial !== undefined) {
+    link = this.initial;
+    index = 0;
+  } else if (length === 0) {
+    this.resolve(undefined);
+    return;
+  } else {
+    link = library.Promise.resolve(values[0]);
+    index = 1;
+  }
+  this.current = link;
   // Inputs not reached yet when one rejects never count as unhandled (Bluebird).
-  for (let i = 0; i < length; i++) if (this.library.isPromise(values[i])) values[i].suppressUnhandledRejections();
-  if (this.initial !== undefined) this.await(new Next(2 * length, this.initial));
-  else if (length === 0) this.finish();
-  else this.await(new Next(0, values[0]));
+  for (let i = index; i < length; i++) if (library.isPromise(values[i])) values[i].suppressUnhandledRejections();
+  if ((link._bits & STATE) !== REJECTED) {
+    for (; index < length; index++) link = link._then(gotAccumulator, undefined, undefined, new Step(this, index), undefined);
+  }
+  if (this.mode !== REDUCE) link = link._then(lastResult, undefined, undefined, this, undefined);
+  // The result hears the last link as an element (tag 0), a cancelled one too.
+  core.addElementReaction(link, this, COMPLETED);
 };
+
+// Element tags: the chain's last link settled; then, for each, the job that reads the input
+// again (Bluebird's each is its reduction followed by Promise.all of the input).
+const COMPLETED = 0;
+const READ_INPUT = 1;
 
 Reduction.prototype.settled = function (tag, fulfilled, value) {
   if (this.done) return;
   if (!fulfilled) {
+    // Rejecting with CANCEL cancels (Collection.reject).
     this.reject(value);
-    return;
+  } else if (this.mode === EACH && tag === COMPLETED) {
+    core.addFulfilledElement(this, READ_INPUT, undefined);
+  } else if (this.mode === EACH) {
+    this.resolve(this.library.Promise.all(this.values));
+  } else {
+    this.resolve(value);
   }
-  const next = this.arrived(tag, value);
-  if (next !== null) this.await(next);
 };
 
-// What to await next, under which tag.
-function Next(tag, value) {
-  this.tag = tag;
-  this.value = value;
+// Unlike the other collections, a reduction not decided when it starts is not
+// async-guaranteed (Bluebird's ReductionPromiseArray._iterate), unless its input was pending.
+Reduction.prototype.guaranteesAsyncOnStart = false;
+
+// A link of the chain: element `index` of `reduction`.
+function Step(reduction, index) {
+  this.reduction = reduction;
+  this.index = index;
+  this.accumulator = undefined;
 }
 
-// Awaits `next` and goes on from each arrival: plain values and fulfilled promises in this
-// loop (a long array of them takes no stack), the others from their jobs (`settled`).
-Reduction.prototype.await = function (next) {
-  while (next !== null) {
-    const now = valueNowOrReact(this.library, next.value, this, next.tag);
-    if (isReacting(now)) return;
-    next = this.arrived(next.tag, now);
+function gotAccumulator(accumulator) {
+  const reduction = this.reduction;
+  if (reduction.done) return undefined;
+  if (reduction.mode === MAP_SERIES && accumulator !== NO_ACCUMULATOR) reduction.results.push(accumulator);
+  this.accumulator = accumulator;
+  const element = reduction.values[this.index];
+  if (element !== null && (typeof element === 'object' || typeof element === 'function') && typeof element.then === 'function') {
+    const promise = asOwnPromise(reduction.library, element);
+    reduction.current = promise;
+    return promise._then(gotElement, undefined, undefined, this, undefined);
   }
-};
+  return gotElement.call(this, element);
+}
 
-// `value` arrived under `tag`: runs the callback on an element, takes in a callback's
-// result or the initial value. Returns what to await next, or null (decided, or done).
-Reduction.prototype.arrived = function (tag, value) {
-  const values = this.values;
-  const length = values.length;
-  let index;
-  if (tag === 2 * length) {
-    // The initial value: the accumulator before element 0.
-    this.accumulator = value;
-    index = 0;
-  } else if (tag < length) {
-    if (this.mode === REDUCE && this.initial === undefined && tag === 0) {
-      // No initial value: element 0 is the accumulator.
-      this.accumulator = value;
-      index = 1;
-    } else {
-      if (this.mode === EACH) this.results.push(value);
-      let result;
-      core.enterContext(this.result);
-      try {
-        result = this.mode === REDUCE
-          ? this.fn.call(this.callbackThis(), this.accumulator, value, tag, length)
-          : this.fn.call(this.callbackThis(), value, tag, length);
-      } catch (error) {
-        core.leaveContext();
-        this.reject(error);
-        return null;
-      }
-      core.leaveContext();
-      return new Next(length + tag, result);
-    }
-  } else {
-    if (this.mode === REDUCE) this.accumulator = value;
-    else if (this.mode === MAP_SERIES) this.results.push(value);
-    index = tag - length + 1;
+function gotElement(value) {
+  const reduction = this.reduction;
+  if (reduction.done) return undefined;
+  let result;
+  core.enterContext(reduction.result);
+  try {
+    result = reduction.mode === REDUCE
+      ? reduction.fn.call(reduction.callbackThis(), this.accumulator, value, this.index, reduction.values.length)
+      : reduction.fn.call(reduction.callbackThis(), value, this.index, reduction.values.length);
+  } finally {
+    core.leaveContext();
   }
-  if (index < length) return new Next(index, values[index]);
-  this.finish();
-  return null;
-};
+  if (reduction.library.isPromise(result)) reduction.current = result;
+  return result;
+}
 
-Reduction.prototype.finish = function () {
-  this.resolve(this.mode === REDUCE ? this.accumulator : this.results);
+// The last callback's result (Bluebird's _eachComplete): mapSeries keeps it.
+function lastResult(result) {
+  if (this.mode === EACH) return undefined;
+  if (result !== NO_ACCUMULATOR) this.results.push(result);
+  return this.results;
+}
+
+// Cancelling the result cancels what the chain waits on (Bluebird's _resultCancelled).
+Reduction.prototype.cancelled = function () {
+  if (this.done) return;
+  const current = this.current;
+  Collection.prototype.cancelled.call(this);
+  if (current !== null && current !== this.initial) current.cancel();
 };
 
 function reduce(library, input, fn, initial, mode, receiver) {
   if (typeof fn !== 'function') return notAFunction(library, fn);
-  if (initial !== null && (typeof initial === 'object' || typeof initial === 'function')) initial = asOwnPromise(library, initial);
+  const given = mode === REDUCE && initial !== undefined;
+  // As Bluebird: the initial value is awaited as a promise of ours.
+  if (mode !== REDUCE) initial = library.Promise.resolve(NO_ACCUMULATOR);
+  else if (given) initial = asOwnPromise(library, initial);
   const collection = new Reduction(library, receiver, fn, initial, mode);
   // As Bluebird: cancelling the initial value cancels the reduction at once, and cancelling
   // the result cancels the initial value.
-  if (collection.pending !== null && library.isPromise(initial)) {
+  if (collection.pending !== null && given) {
     if (initial.isCancelled()) {
       collection.reject(CANCEL);
       return collection.result;

@@ -3,14 +3,16 @@
 // input awaited, each outcome kept, none rejects the result.
 
 const core = require('../core');
+const { inspectionBits } = require('../inspection');
 const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = require('./base');
 
 const { FULFILLED, REJECTED, CANCELLED, CANCEL } = core;
 
+// An inspection of an outcome of ours, in Bluebird's bits.
 function inspection(PromiseInspection, bits, value) {
   const result = new PromiseInspection(undefined);
-  result._bits = bits;
-  result._settledValue = value;
+  result._bitField = inspectionBits(bits);
+  result._settledValueField = value;
   return result;
 }
 
