@@ -1,15 +1,20 @@
 'use strict';
 // `npm run fuzz`: the long differential fuzz. Random promise programs (twice as long as the
-// ones npm test runs) on ferrobird and on the native oracle, from fresh seeds, then the Rust
-// engine's property test with many more cases. Prints each failing seed with its program.
+// ones npm test runs) on ferrobird and on the native oracle, from fresh seeds; the same in
+// Bluebird's timing against bluebird 3.7.2 (each in a process of its own, as
+// bluebird-timing.test.js); then the Rust engine's property test with many more cases.
+// Prints each failing seed with its program.
 //
-//   FUZZ_PROGRAMS=n   programs to run (default 20000)
+//   FUZZ_PROGRAMS=n   programs to run in each timing (default 20000)
 //   FUZZ_SEED=s       first seed (default: from the clock, printed so a run can be repeated)
 //   PROPTEST_CASES=n  engine programs for the property test (default 20000)
-const { spawnSync } = require('child_process');
+const { spawnSync, execFileSync } = require('child_process');
 const path = require('path');
 const { FerroPromise, OraclePromise, run } = require('../__test__/helpers/differential');
 const { generate, scenario } = require('../__test__/helpers/program');
+
+const root = path.resolve(__dirname, '..');
+const runner = path.join(root, '__test__', 'helpers', 'run-programs.js');
 
 const programs = Number(process.env.FUZZ_PROGRAMS || 20000);
 const firstSeed = Number(process.env.FUZZ_SEED || Date.now() % 1e9);
@@ -36,14 +41,34 @@ async function main() {
   }
   console.log(`${programs - failures.length} of ${programs} programs agree with native`);
 
+  console.log(`\nBluebird's timing: ${programs} programs from seed ${firstSeed} against bluebird 3.7.2`);
+  const logsOf = (library, scheduling, first, count) => JSON.parse(execFileSync(process.execPath,
+    [runner, library, String(first), String(count), '60', 'bluebird'],
+    { env: { ...process.env, FERROBIRD_SCHEDULING: scheduling }, maxBuffer: 1 << 30 }));
+  const bluebirdFailures = [];
+  const CHUNK = 1000;
+  for (let start = 0; start < programs; start += CHUNK) {
+    const count = Math.min(CHUNK, programs - start);
+    const expected = logsOf(require.resolve('bluebird'), '', firstSeed + start, count);
+    const actual = logsOf(root, 'bluebird', firstSeed + start, count);
+    for (let i = 0; i < count; i++) {
+      if (JSON.stringify(expected[i]) !== JSON.stringify(actual[i])) bluebirdFailures.push({ seed: firstSeed + start + i, expected: expected[i], actual: actual[i] });
+    }
+    console.log(`  ${start + count} programs, ${bluebirdFailures.length} failing`);
+  }
+  for (const { seed, expected, actual } of bluebirdFailures.slice(0, 5)) {
+    console.log(`\nseed ${seed}\nprogram: ${JSON.stringify(generate(seed, 60, { bluebird: true }).steps)}\nbluebird:  ${JSON.stringify(expected)}\nferrobird: ${JSON.stringify(actual)}`);
+  }
+  console.log(`${programs - bluebirdFailures.length} of ${programs} programs agree with bluebird`);
+
   const cases = process.env.PROPTEST_CASES || '20000';
   console.log(`\nengine property test, ${cases} cases`);
   const cargo = spawnSync('cargo', ['test', '--release', '--lib', 'engine_matches_the_reference_model'], {
-    cwd: path.resolve(__dirname, '..'),
+    cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PROPTEST_CASES: cases },
   });
-  if (failures.length > 0 || cargo.status !== 0) process.exit(1);
+  if (failures.length > 0 || bluebirdFailures.length > 0 || cargo.status !== 0) process.exit(1);
 }
 
 main();

@@ -24,13 +24,17 @@ function random(seed) {
   };
 }
 
-// Promise.any and allSettled are left out: on the main export they are Bluebird's (other
-// results, other timing), so native is not their oracle; bluebird.test.js covers them.
-const COMBINATORS = ['all', 'race'];
+// Promise.any and allSettled are left out against native: on the main export they are
+// Bluebird's (other results, other timing), so native is not their oracle. Against bluebird
+// 3.7.2 (`{ bluebird: true }`) they are in, with some of Bluebird's own methods.
+const ES_COMBINATORS = ['all', 'race'];
+const BLUEBIRD_COMBINATORS = ['all', 'race', 'any', 'allSettled', 'map', 'props'];
+const BLUEBIRD_CHAIN_METHODS = ['tap', 'spread', 'return', 'catchReturn'];
 const VALUE_KINDS = ['number', 'number', 'native', 'nativeRejected', 'thenable', 'laterThenable', 'throwingThenable', 'slot'];
 
-function generate(seed, length = 30) {
+function generate(seed, length = 30, { bluebird = false } = {}) {
   const rand = random(seed);
+  const combinators = bluebird ? BLUEBIRD_COMBINATORS : ES_COMBINATORS;
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const int = (n) => Math.floor(rand() * n);
   let slots = 0;
@@ -66,8 +70,12 @@ function generate(seed, length = 30) {
     } else if (roll < 0.62) {
       steps.push({ op: 'finally', slot: int(slots), onFinally: handler() });
       slots++;
+    } else if (bluebird && roll < 0.67) {
+      steps.push({ op: pick(BLUEBIRD_CHAIN_METHODS), slot: int(slots), handler: handler() || { throws: false, value: value() } });
+      slots++;
     } else if (roll < 0.72) {
-      steps.push({ op: pick(COMBINATORS), items: subset() });
+      const op = pick(combinators);
+      steps.push(op === 'map' ? { op, items: subset(), mapper: handler() || { throws: false, value: value() } } : { op, items: subset() });
       slots++;
     } else if (roll < 0.8) {
       steps.push({ op: 'await', slot: int(slots), then: value() });
@@ -89,7 +97,11 @@ function show(value) {
     if (Array.isArray(value)) return `[${value.map(show).join(',')}]`;
     if (value instanceof Error) return `${value.name}:${value.message.replace(/#<\w+>/, '#<Promise>')}`;
     if (typeof value.then === 'function') return 'thenable';
-    return JSON.stringify(value);
+    // Bluebird's allSettled gives PromiseInspections, whose fields are private.
+    if (typeof value.isFulfilled === 'function') {
+      return value.isFulfilled() ? `fulfilled(${show(value.value())})` : `rejected(${show(value.reason())})`;
+    }
+    return `{${Object.keys(value).map((key) => `${key}:${show(value[key])}`).join(',')}}`;
   }
   return String(value);
 }
@@ -150,6 +162,24 @@ function scenario(program) {
         case 'any':
         case 'allSettled':
           slots.push(P[step.op](step.items.map((item) => ('slot' in item ? slots[item.slot] : make(item.value)))));
+          break;
+        case 'map':
+          slots.push(P.map(step.items.map((item) => ('slot' in item ? slots[item.slot] : make(item.value))), callback(`${at} mapper`, step.mapper)));
+          break;
+        case 'props': {
+          const object = {};
+          step.items.forEach((item, k) => { object[`k${k}`] = 'slot' in item ? slots[item.slot] : make(item.value); });
+          slots.push(P.props(object));
+          break;
+        }
+        // Bluebird's methods, on P.resolve of the slot: an `await` step's slot is native.
+        case 'tap':
+        case 'spread':
+          slots.push(P.resolve(slots[step.slot])[step.op](callback(`${at} ${step.op}`, step.handler)));
+          break;
+        case 'return':
+        case 'catchReturn':
+          slots.push(P.resolve(slots[step.slot])[step.op](make(step.handler.value)));
           break;
         case 'await':
           slots.push((async () => {

@@ -1,0 +1,67 @@
+'use strict';
+// Bluebird's timing (FERROBIRD_SCHEDULING=bluebird) against bluebird 3.7.2, as the ES timing
+// is checked against native promises: the random programs of the fuzz test, with Bluebird's
+// own methods among them, must log the same on both (each library in a process of its own:
+// the timing is chosen once per process), and the test files whose oracle is bluebird pass
+// again in this timing.
+
+const test = require('node:test');
+const assert = require('node:assert');
+const path = require('node:path');
+const { spawn, spawnSync } = require('node:child_process');
+const { generate } = require('./helpers/program');
+
+const root = path.resolve(__dirname, '..');
+const runner = path.join(__dirname, 'helpers', 'run-programs.js');
+
+const FIRST_SEED = 1;
+const PROGRAMS = 400;
+const LENGTH = 30;
+
+function logsOf(library, scheduling) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [runner, library, String(FIRST_SEED), String(PROGRAMS), String(LENGTH), 'bluebird'], {
+      env: { ...process.env, FERROBIRD_SCHEDULING: scheduling },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => { stdout += chunk; });
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`${library} exited with ${code}: ${stderr}`));
+      else resolve(JSON.parse(stdout));
+    });
+  });
+}
+
+test(`${PROGRAMS} random programs log the same on ferrobird in Bluebird's timing as on bluebird 3.7.2`, async () => {
+  const [expected, actual] = await Promise.all([logsOf(require.resolve('bluebird'), ''), logsOf(root, 'bluebird')]);
+  assert.strictEqual(expected.length, PROGRAMS);
+  let lines = 0;
+  for (let i = 0; i < PROGRAMS; i++) {
+    const seed = FIRST_SEED + i;
+    assert.deepStrictEqual(actual[i], expected[i], `seed ${seed}:\n${JSON.stringify(generate(seed, LENGTH, { bluebird: true }).steps)}`);
+    lines += expected[i].length;
+  }
+  // The programs must actually do something: on average well over ten logged events each.
+  assert.ok(lines > PROGRAMS * 10, `only ${lines} lines logged`);
+});
+
+// The files that compare ferrobird with bluebird, and those that found faults of this timing
+// (scale: stack depth and lost values; instances: several module instances; gc). The files
+// whose oracle is native promises (differential, fuzz, hostile, unhandled) check the ES
+// timing only; scheduling.test.js and debug's children choose their timing themselves.
+const FILES = ['bluebird', 'cancellation', 'debug', 'patching', 'resources', 'scale', 'instances', 'gc'];
+
+test(`${FILES.join(', ')}: pass in Bluebird's timing`, () => {
+  const env = { ...process.env, FERROBIRD_SCHEDULING: 'bluebird' };
+  delete env.NODE_TEST_CONTEXT; // else node --test takes the child for a nested run of its own
+  const files = FILES.map((name) => path.join(__dirname, `${name}.test.js`));
+  const child = spawnSync(process.execPath, ['--expose-gc', '--test', '--test-reporter=tap', ...files], { cwd: root, encoding: 'utf8', env });
+  const failures = child.stdout.split('\n').filter((line) => /^not ok /.test(line));
+  assert.deepStrictEqual(failures, [], child.stdout.slice(-4000));
+  assert.strictEqual(child.status, 0, child.stderr);
+  const passed = Number((/^# pass (\d+)$/m.exec(child.stdout) || [])[1]);
+  assert.ok(passed > 100, `only ${passed} tests passed`);
+});
