@@ -30,7 +30,7 @@ const hookPoints = require('./hooks');
 const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, CANCEL,
+  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, LONE_REACTION, LONE_TARGET, CANCEL,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
 const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
@@ -105,6 +105,10 @@ function settle(promise, state, value) {
   const bits = promise._bits;
   if ((bits & LONE_ELEMENT) !== 0) {
     settleLoneElement(promise, state, value);
+    return;
+  }
+  if ((bits & LONE_REACTION) !== 0) {
+    settleLoneReaction(promise, state, value);
     return;
   }
   promise._bits = (bits & ~STATE) | state;
@@ -231,10 +235,10 @@ function runDelivered() {
       } else if (how === DELIVER_GUARANTEED) {
         // It follows an async-guaranteed promise: so does what follows it (Bluebird's
         // _settlePromise passes the flag on).
-        target._bits = (target._bits & ~TARGET) | ASYNC_GUARANTEED;
+        target._bits = (target._bits & ~(TARGET | LONE_TARGET)) | ASYNC_GUARANTEED;
         runReaction(target, JOB_FULFILL, argument);
       } else {
-        target._bits &= ~TARGET;
+        target._bits &= ~(TARGET | LONE_TARGET);
         runReaction(target, how === DELIVER_FULFILLED ? JOB_FULFILL : JOB_REJECT, argument);
       }
     }
@@ -270,10 +274,11 @@ function settleLoneElement(promise, state, value) {
 function cancel(promise) {
   if ((promise._bits & (STATE | CANCELLED)) !== 0) return;
   if ((promise._bits & LONE_ELEMENT) !== 0) materializeElement(promise);
+  if ((promise._bits & LONE_REACTION) !== 0) materializeReaction(promise);
   const bits = promise._bits;
   if (hooks.settled !== null) hooks.settled(promise, REJECTED, CANCEL);
   promise._value = CANCEL;
-  if ((bits & (OBSERVES_CANCEL | TARGET)) === (OBSERVES_CANCEL | TARGET)) {
+  if ((bits & OBSERVES_CANCEL) !== 0 && (bits & (TARGET | LONE_TARGET)) !== 0) {
     // A finally handler still runs if the promise it waits on is cancelled (runNextJob).
     promise._bits = (bits & ~WILL_CANCEL) | REJECTED | CANCELLED;
   } else {
@@ -290,7 +295,7 @@ function cancel(promise) {
 // Whether `promise` has been resolved already (settled, locked to a thenable, or cancelled):
 // for resolving paths that have no resolving-function pair to remember it.
 function isResolved(promise) {
-  return (promise._bits & (STATE | TARGET | CANCELLED)) !== 0;
+  return (promise._bits & (STATE | TARGET | LONE_TARGET | CANCELLED)) !== 0;
 }
 
 // A rejection that starts here (not one passed along a chain), as the debug hooks see it.
@@ -339,6 +344,7 @@ function resolve(promise, resolution) {
     return;
   }
   if ((promise._bits & LONE_ELEMENT) !== 0) materializeElement(promise);
+  if ((promise._bits & LONE_REACTION) !== 0) materializeReaction(promise);
   if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then, true)) return;
   if (bluebirdTiming) {
     // As Bluebird's _resolveCallback: a promise of ours is followed at once, a thenable's
@@ -503,11 +509,20 @@ function setExecutorExtra(fn) {
 // pending parent holds it in `_waiters`; a settled one queues the job now.
 function addReaction(parent, target) {
   if ((parent._bits & FOLLOWS) !== 0) parent = followedPromise(parent);
-  if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
-  if ((target._bits & LONE_ELEMENT) !== 0) materializeElement(target);
+  if ((parent._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) materialize(parent);
+  if ((target._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) materialize(target);
   const bits = parent._bits;
   const state = bits & STATE;
   if (state === PENDING) {
+    if (parent._id === 0 && target._id === 0 && (target._bits & GENERIC) === 0) {
+      // The first reaction of a promise with no node, on a promise with none: a lone
+      // reaction, held in JS alone (LONE_REACTION).
+      parent._bits = bits | LONE_REACTION;
+      parent._waiters = target;
+      target._bits |= LONE_TARGET;
+      target._value = parent;
+      return;
+    }
     register(linkPending(parent, bits, target._id), target, 0);
     addWaiter(parent, target);
     if ((target._bits & GENERIC) === 0) target._value = parent;
@@ -562,12 +577,13 @@ function followee(promise) {
 // a link, a settle and a discard in the engine, and a root (benches/README.md: lone elements).
 function addElementReaction(parent, aggregate, index) {
   if ((parent._bits & FOLLOWS) !== 0) parent = followedPromise(parent);
-  if ((parent._bits & LONE_ELEMENT) !== 0) materializeElement(parent);
+  if ((parent._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) materialize(parent);
   const bits = parent._bits;
   const state = bits & STATE;
   if (state === PENDING) {
-    if (parent._id === 0 && index <= MAX_ELEMENT_INDEX) {
-      // No node: it has no reaction yet and is no target (a target has a node).
+    if (parent._id === 0 && (bits & LONE_TARGET) === 0 && index <= MAX_ELEMENT_INDEX) {
+      // No node: it has no reaction yet and is no target (a target has a node, but for a
+      // lone reaction's, whose `_value` is taken).
       parent._bits = bits | LONE_ELEMENT;
       parent._value = index;
       parent._waiters = aggregate;
@@ -628,8 +644,8 @@ function queueSettledJob(target, aggregate, index, state, value) {
       schedule();
       return;
     }
-  } else if ((target._bits & LONE_ELEMENT) !== 0) {
-    materializeElement(target);
+  } else if ((target._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) {
+    materialize(target);
   }
   const targetId = target === null ? 0 : target._id;
   const id = targetId === 0 ? engine.takeNode() : targetId;
@@ -649,6 +665,51 @@ function materializeElement(promise) {
   const id = linkPending(promise, promise._bits, 0);
   becomeElement(id, index);
   if (bluebirdTiming) promise._waiters = new ElementWaiter(promise._waiters, id);
+}
+
+// Gives a lone element's or a lone reaction's promise the engine's form.
+function materialize(promise) {
+  if ((promise._bits & LONE_ELEMENT) !== 0) materializeElement(promise);
+  else materializeReaction(promise);
+}
+
+// Gives a lone reaction the engine's form: nodes for the promise and its target (it may
+// have one, as a parent), linked. Before anything else comes to wait on the promise, or the
+// promise comes to wait on something, is cancelled or resolved to a thenable; or its target
+// comes to wait on something else.
+function materializeReaction(promise) {
+  // The target gets a node too: if it has a lone reaction of its own, so does that one's
+  // target, and so on down the chain (a loop: a then-chain of 1e6 lone links is no stack).
+  let parent = promise;
+  while ((parent._bits & LONE_REACTION) !== 0) {
+    const target = parent._waiters;
+    parent._bits &= ~LONE_REACTION;
+    parent._waiters = undefined;
+    target._bits &= ~LONE_TARGET;
+    register(linkPending(parent, parent._bits, target._id), target, 0);
+    addWaiter(parent, target);
+    parent = target;
+  }
+}
+
+// A lone reaction's promise settles: the target's job is enqueued by index (the engine's
+// Element command; the target is in the argument queue), or run at once as a node's would be
+// (deliver).
+function settleLoneReaction(promise, state, value) {
+  const bits = promise._bits;
+  const target = promise._waiters;
+  promise._waiters = undefined;
+  promise._bits = (bits & ~(STATE | LONE_REACTION)) | state;
+  promise._value = value;
+  const guaranteed = (bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED;
+  if ((guaranteed || (bits & FOLLOWS) !== 0) && isDeliverable(target)) {
+    deliver(target, value, guaranteed ? DELIVER_GUARANTEED : state === FULFILLED ? DELIVER_FULFILLED : DELIVER_REJECTED);
+    return;
+  }
+  if ((bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED) target._bits |= ASYNC_GUARANTEED;
+  engine.enqueueElementLater(0, state);
+  args.push(target, value, 1);
+  schedule();
 }
 
 // Bluebird's timing: an element reaction among a promise's waiters, with its node, so that
@@ -851,6 +912,15 @@ function runNextJob() {
     elementIndexes[id] = 0;
     discardLater(id);
     target.settled(element - 1, kind === JOB_FULFILL, argument);
+    return;
+  }
+  if (kind > JOB_THENABLE) {
+    // A lone reaction's job (settleLoneReaction): no node.
+    target._bits = bits & ~LONE_TARGET;
+    const reactionKind = kind === JOB_ELEMENT_FULFILLED ? JOB_FULFILL : JOB_REJECT;
+    if ((bits & CANCELLED) === 0) runReaction(target, reactionKind, argument);
+    else if (argument === CANCEL && (bits & OBSERVES_CANCEL) !== 0) runCancelObserver(target, reactionKind);
+    else takeHandler(target, reactionKind === JOB_FULFILL);
     return;
   }
   target._bits = bits & ~TARGET;

@@ -13,7 +13,6 @@
 const { AsyncResource } = require('async_hooks');
 const asyncContext = require('./async-context');
 const core = require('./core');
-const engine = require('./engine');
 const unhandled = require('./unhandled');
 const { Warning, throwLater } = require('./errors');
 const { classString } = require('./messages');
@@ -74,7 +73,7 @@ function handlerRan(phase, promise, result) {
   const created = createdInHandler;
   createdInHandler = null;
   if (phase !== HANDLER_RETURNED || result !== undefined || created === null) return;
-  if (promise._id === 0 || !engine.hasReactions(promise._id)) return;
+  if (promise._waiters === undefined) return; // nothing waits on it (Bluebird: its length)
   const where = longTraces.whereCreated(created);
   const at = where ? 'at ' + where.trim().replace(/^at /, '').replace(/^.*\((.*)\)$/, '$1') + ' ' : '';
   emitWarning('a promise was created in a handler ' + at + 'but was not returned from it, see http://goo.gl/rRqMUw');

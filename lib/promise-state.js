@@ -54,6 +54,13 @@ const FOLLOWS = 131072;
 // own rejection is handled there.
 const OBSERVED_AS_FOLLOWER = 262144;
 
+// Its one reaction is a promise of ours, held in JS alone (a lone reaction): the target in
+// `_waiters`, no node for either, no link, no root; its settle enqueues the target's job by
+// index (core.js, addReaction). The target is LONE_TARGET meanwhile: it waits (as TARGET
+// says of one an engine node names) with no node.
+const LONE_REACTION = 524288;
+const LONE_TARGET = 1048576;
+
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
 const CANCEL = Object.freeze({ toString: () => 'cancellation' });
@@ -84,6 +91,8 @@ module.exports = {
   ASYNC_GUARANTEED,
   FOLLOWS,
   OBSERVED_AS_FOLLOWER,
+  LONE_REACTION,
+  LONE_TARGET,
   CANCEL,
   INTERNAL,
 };
