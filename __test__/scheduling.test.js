@@ -219,3 +219,16 @@ resolveA(b);
 a.catch((e) => log('a', e.constructor.name, e.message));
 b.catch((e) => log('b', e.constructor.name, e.message));
 `);
+
+// Bluebird inspects a follower through the promise it follows (_target()): fulfilled as soon
+// as that one is, before the follower's own turn.
+sameAsBluebird('a promise that follows another shows its state at once', `
+let settle;
+const pending = new P((resolve) => { settle = resolve; });
+const follower = new P((resolve) => resolve(pending));
+log('before', follower.isPending(), follower.isFulfilled());
+P.resolve().then(() => {
+  settle(5);
+  log('after', follower.isPending(), follower.isFulfilled(), follower.value(), JSON.stringify(follower.toJSON()));
+});
+`);

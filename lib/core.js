@@ -1090,6 +1090,7 @@ module.exports = {
   isBluebirdTiming,
   observeRejection,
   followedPromise,
+  followee,
   createResolvingFunctions,
   newPromiseCapability,
   setScheduler: scheduler.setScheduler,

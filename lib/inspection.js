@@ -37,7 +37,7 @@ const NOT_REJECTED = 'cannot get rejection reason of a non-rejected promise\n\n 
 
 module.exports = function installInspection(library) {
   const { Promise } = library;
-  const { FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL } = core;
+  const { FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL, FOLLOWS } = core;
   const OUTCOME = STATE | CANCELLED;
 
   // A snapshot of a settled promise's outcome, as Bluebird's settle/reflect give it: its
@@ -76,33 +76,39 @@ module.exports = function installInspection(library) {
     return this._settledValueField;
   };
 
+  // Bluebird's timing: a promise that follows a pending one shows that one's state (Bluebird
+  // inspects `_target()`), before its own job has run.
+  function inspected(promise) {
+    return (promise._bits & FOLLOWS) !== 0 ? core.followee(promise) : promise;
+  }
+
   const inspectionMethods = {
     isFulfilled() {
-      return (this._bits & OUTCOME) === FULFILLED;
+      return (inspected(this)._bits & OUTCOME) === FULFILLED;
     },
     isRejected() {
-      return (this._bits & OUTCOME) === REJECTED;
+      return (inspected(this)._bits & OUTCOME) === REJECTED;
     },
     isPending() {
-      return (this._bits & STATE) === 0;
+      return (inspected(this)._bits & STATE) === 0;
     },
     isResolved() {
-      const outcome = this._bits & OUTCOME;
+      const outcome = inspected(this)._bits & OUTCOME;
       return outcome === FULFILLED || outcome === REJECTED;
     },
     isCancelled() {
-      return (this._bits & (CANCELLED | WILL_CANCEL)) !== 0;
+      return (inspected(this)._bits & (CANCELLED | WILL_CANCEL)) !== 0;
     },
   };
   Object.assign(Promise.prototype, inspectionMethods);
   Promise.prototype.value = function () {
     if (!this.isFulfilled()) throw new TypeError(NOT_FULFILLED);
-    return this._value;
+    return inspected(this)._value;
   };
   Promise.prototype.reason = function () {
     if (!this.isRejected()) throw new TypeError(NOT_REJECTED);
     this.suppressUnhandledRejections();
-    return this._value;
+    return inspected(this)._value;
   };
 
   // Runs on cancellation too, as Bluebird's does: the inspection then says isCancelled().
@@ -116,10 +122,10 @@ module.exports = function installInspection(library) {
   Promise.prototype.toJSON = function () {
     const json = { isFulfilled: false, isRejected: false, fulfillmentValue: undefined, rejectionReason: undefined };
     if (this.isFulfilled()) {
-      json.fulfillmentValue = this._value;
+      json.fulfillmentValue = inspected(this)._value;
       json.isFulfilled = true;
     } else if (this.isRejected()) {
-      json.rejectionReason = this._value;
+      json.rejectionReason = inspected(this)._value;
       json.isRejected = true;
     }
     return json;
@@ -137,8 +143,9 @@ module.exports = function installInspection(library) {
   // breaks, indentation and depth come out exactly as for native promises.
   Promise.prototype[util.inspect.custom] = function (depth, options) {
     const name = this.constructor && this.constructor.name ? this.constructor.name : 'Promise';
-    if ((this._bits & CANCELLED) !== 0) return `${name} { <cancelled> }`;
-    const value = this._value;
+    const shownPromise = inspected(this);
+    if ((shownPromise._bits & CANCELLED) !== 0) return `${name} { <cancelled> }`;
+    const value = shownPromise._value;
     let twin;
     if (this.isPending()) {
       twin = new NativePromise(noop);
