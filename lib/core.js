@@ -126,9 +126,7 @@ function settle(promise, state, value) {
     if ((bits & OBSERVED_AS_FOLLOWER) !== 0) {
       // Its reactions went to the promise it followed, which was rejected first: handled.
       engine.discardLater(id);
-      promise._id = 0;
-      if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
-      if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
+      forgetNode(promise, id);
       return;
     }
     engine.settle(id, state);
@@ -138,23 +136,26 @@ function settle(promise, state, value) {
   }
   // An async-guaranteed promise's reactions, and a follower's, run at once, outside the
   // queue (deliver).
-  const guaranteed = (bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED;
-  const atOnce = (guaranteed || (bits & FOLLOWS) !== 0) && waiters !== undefined && deliverable(waiters);
+  const how = waiters === undefined ? QUEUED : deliveryOf(bits, state);
+  const atOnce = how !== QUEUED && deliverable(waiters);
   if (atOnce) engine.deliverLater(id);
   else engine.settleLater(id, state);
-  // Bluebird's _settlePromise makes what follows an async-guaranteed promise async-guaranteed,
-  // whatever the outcome (a fulfilment's deliver does it as it runs them).
-  if ((bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED && waiters !== undefined) passGuarantee(waiters);
-  promise._id = 0;
-  if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
-  if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
+  if (waiters !== undefined && (bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED) passGuarantee(waiters);
+  forgetNode(promise, id);
   if (waiters === undefined) return;
   if (atOnce) {
     promise._waiters = undefined;
-    deliver(waiters, value, guaranteed ? DELIVER_GUARANTEED : state === FULFILLED ? DELIVER_FULFILLED : DELIVER_REJECTED);
+    deliver(waiters, value, how);
   } else {
     queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
   }
+}
+
+// `promise` settled or was handled, and its node `id` is done with: it is no root any more.
+function forgetNode(promise, id) {
+  promise._id = 0;
+  if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
+  if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
 }
 
 // ---- Bluebird's async-guaranteed promises -------------------------------------------------
@@ -172,6 +173,17 @@ function guaranteeAsync(promise) {
   }
 }
 
+// How a promise settling with `state` runs its reactions: at once (deliver, below) when it is
+// async-guaranteed and fulfilled, or a follower; else QUEUED.
+function deliveryOf(bits, state) {
+  if ((bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED) return DELIVER_GUARANTEED;
+  if ((bits & FOLLOWS) !== 0) return state === FULFILLED ? DELIVER_FULFILLED : DELIVER_REJECTED;
+  return QUEUED;
+}
+
+// Bluebird's _settlePromise makes what follows an async-guaranteed promise async-guaranteed,
+// whatever the outcome: a rejection's reactions here, when their jobs are queued (a
+// fulfilment's deliver does it as it runs them).
 function passGuarantee(waiters) {
   if (!Array.isArray(waiters)) {
     if (waiters._bits !== undefined) waiters._bits |= ASYNC_GUARANTEED;
@@ -201,10 +213,11 @@ let delivering = false;
 
 // A fulfilment from an async-guaranteed promise (what follows it is async-guaranteed too),
 // and a fulfilment or a rejection from a follower (its reactions as if they were the
-// followed promise's).
+// followed promise's); QUEUED: none of these, the reactions' jobs are queued (never pushed).
 const DELIVER_GUARANTEED = -1;
 const DELIVER_FULFILLED = -2;
 const DELIVER_REJECTED = -3;
+const QUEUED = -4;
 
 function deliver(waiters, value, how) {
   if (Array.isArray(waiters)) {
@@ -701,12 +714,12 @@ function settleLoneReaction(promise, state, value) {
   promise._waiters = undefined;
   promise._bits = (bits & ~(STATE | LONE_REACTION)) | state;
   promise._value = value;
-  const guaranteed = (bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED;
-  if ((guaranteed || (bits & FOLLOWS) !== 0) && isDeliverable(target)) {
-    deliver(target, value, guaranteed ? DELIVER_GUARANTEED : state === FULFILLED ? DELIVER_FULFILLED : DELIVER_REJECTED);
+  const how = deliveryOf(bits, state);
+  if (how !== QUEUED && isDeliverable(target)) {
+    deliver(target, value, how);
     return;
   }
-  if ((bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED) target._bits |= ASYNC_GUARANTEED;
+  if ((bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED) passGuarantee(target);
   engine.enqueueElementLater(0, state);
   args.push(target, value, 1);
   schedule();
@@ -728,12 +741,9 @@ ElementWaiter.prototype.settled = function (index, fulfilled, value) {
   this.aggregate.settled(index, fulfilled, value);
 };
 
-// Runs the element's reaction now, outside the queue: its node is done with.
+// Runs the element's reaction now, outside the queue.
 ElementWaiter.prototype.deliver = function (fulfilled, value) {
-  const node = this.node;
-  const index = elementIndexes[node] - 1;
-  elementIndexes[node] = 0;
-  discardLater(node);
+  const index = takeElement(this.node);
   this.aggregate.elementDue(fulfilled);
   this.aggregate.settled(index, fulfilled, value);
 };
@@ -800,6 +810,15 @@ const { noteRoot, forgetRoot, unregister } = createRoots(engine, (id) => {
 // would queue it.
 function addFulfilledElement(aggregate, index, value) {
   queueSettledJob(null, aggregate, index, FULFILLED, value);
+}
+
+// The index of the element whose reaction node `id` is, done with: its job has come, or it
+// runs at once.
+function takeElement(id) {
+  const index = elementIndexes[id] - 1;
+  elementIndexes[id] = 0;
+  discardLater(id);
+  return index;
 }
 
 function becomeElement(id, index) {
@@ -908,10 +927,7 @@ function runNextJob() {
       target.settled(id, kind === JOB_ELEMENT_FULFILLED, argument);
       return;
     }
-    const element = elementIndexes[id];
-    elementIndexes[id] = 0;
-    discardLater(id);
-    target.settled(element - 1, kind === JOB_FULFILL, argument);
+    target.settled(takeElement(id), kind === JOB_FULFILL, argument);
     return;
   }
   if (kind > JOB_THENABLE) {
@@ -1036,12 +1052,12 @@ function runThenableJob(promise, thenable, then) {
   callThen(promise, thenable, then);
 }
 
-// Calls a thenable's `then` with `promise`'s resolving functions (and Q's progress function,
-// for a Q promise).
 // Thenables' `then` called now and not returned yet (Bluebird's timing).
 let thenDepth = 0;
 const MAX_NESTED_THEN_CALLS = 256;
 
+// Calls a thenable's `then` with `promise`'s resolving functions (and Q's progress function,
+// for a Q promise).
 function callThen(promise, thenable, then) {
   const fns = createResolvingFunctions(promise);
   const owner = brand.libraryOfOwnPromise(promise);

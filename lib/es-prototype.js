@@ -20,6 +20,13 @@ module.exports = function installEsPrototype(library) {
     throw error;
   }
 
+  // What a finally passes on from a rejected `source` once its handler is done: the reason
+  // again, or, when the source was cancelled, the cancellation error as a value.
+  function passOn(source, reason) {
+    if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
+    throw reason;
+  }
+
   function finallyMethod(onFinally) {
     if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
       throw new TypeError(messages.notAnObject('Promise.prototype.finally'));
@@ -44,10 +51,7 @@ module.exports = function installEsPrototype(library) {
         }, passRejection);
       },
       function (reason) {
-        return then(promiseResolve(C, onFinally.call(this)), function () {
-          if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
-          throw reason;
-        }, passRejection);
+        return then(promiseResolve(C, onFinally.call(this)), () => passOn(source, reason), passRejection);
       }
     );
     if (isPromise(result)) result._bits |= OBSERVES_CANCEL;
@@ -65,11 +69,7 @@ module.exports = function installEsPrototype(library) {
       },
       function (reason) {
         const awaited = awaitable(library, onFinally.call(this));
-        const passOn = () => {
-          if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
-          throw reason;
-        };
-        return awaited === null ? passOn() : internalThen(awaited, passOn, rethrow);
+        return awaited === null ? passOn(source, reason) : internalThen(awaited, () => passOn(source, reason), rethrow);
       }
     );
     result._bits |= OBSERVES_CANCEL;

@@ -4,18 +4,10 @@
 
 const util = require('util');
 const core = require('./core');
+const { isThenable } = require('./then-forms');
 
 const NativePromise = global.Promise;
 function noop() {}
-
-function isThenable(value) {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
-  try {
-    return typeof value.then === 'function';
-  } catch (error) {
-    return true;
-  }
-}
 
 // Bluebird's bits, as its PromiseInspection carries them.
 const BLUEBIRD_CANCELLED = 65536;

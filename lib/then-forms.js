@@ -12,4 +12,15 @@ function publicThen(promise, onFulfilled, onRejected) {
   return promise.then(onFulfilled, onRejected);
 }
 
-module.exports = { internalThen, publicThen };
+// Whether `value` has a `then` method, read once; a `then` getter that throws counts as one
+// (resolving it rejects with what it threw).
+function isThenable(value) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return typeof value.then === 'function';
+  } catch (error) {
+    return true;
+  }
+}
+
+module.exports = { internalThen, publicThen, isThenable };

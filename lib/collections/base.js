@@ -19,6 +19,7 @@
 
 const cancellation = require('../cancellation');
 const core = require('../core');
+const { isThenable } = require('../then-forms');
 const { Aggregate } = require('../aggregate');
 
 const { STATE, CANCELLED, FULFILLED, REJECTED, FOLLOWS, CANCEL, INTERNAL, LateReceiver } = core;
@@ -146,9 +147,9 @@ function awaitInput(collection, input) {
     // Cancelling the result before the job that starts the collection cancels them too.
     for (let i = 0; i < input.length; i++) if (collection.library.isPromise(input[i])) pending.push(input[i]);
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input) || !isThenable(collection.library, input)) {
-    // As Bluebird's PromiseArray: an input that is no promise is read at once (inputs
-    // already cancelled or rejected decide the result now), except where the method
+  if (input === null || typeof input !== 'object' || Array.isArray(input) || !isThenable(input)) {
+    // As Bluebird's PromiseArray: an input that is no promise nor thenable is read at once
+    // (inputs already cancelled or rejected decide the result now), except where the method
     // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
     if (collection.startsAtOnce) waiter.settled(0, true, input);
     else core.addFulfilledElement(waiter, 0, input);
@@ -169,17 +170,6 @@ function awaitInput(collection, input) {
     core.guaranteeAsync(collection.result);
   }
   core.addElementReaction(promise, waiter, 0);
-}
-
-// A promise of this library, or an object with a `then` method (read once here, as
-// Bluebird's tryConvertToPromise does).
-function isThenable(library, object) {
-  if (library.isPromise(object)) return true;
-  try {
-    return typeof object.then === 'function';
-  } catch (error) {
-    return true; // Promise.resolve rejects with what reading `then` threw
-  }
 }
 
 function InputWaiter(collection) {
