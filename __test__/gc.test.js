@@ -166,6 +166,26 @@ test('a pending promise with one reaction takes no engine node until something e
   assert.ok(await collectUntil(() => liveNodes() === baseline), `live nodes ${liveNodes()}, baseline ${baseline}`);
 });
 
+// A reaction on a settled promise queues its target's job by index, with no node (core.js,
+// queueSettledJob): a then-chain built on a resolved promise is lone reactions from end to
+// end. A target whose job is queued can still come to have more reactions, in order.
+test('a then-chain on a settled promise takes no engine node while its jobs wait', async () => {
+  const baseline = liveNodes();
+  let chain = P.resolve(0);
+  for (let i = 0; i < 10000; i++) chain = chain.then((v) => v + 1);
+  assert.strictEqual(liveNodes() - baseline, 0, 'no node for a chain of 1e4 links');
+  const log = [];
+  const queued = P.resolve(1).then((v) => v + 1);
+  queued.then((v) => log.push('first ' + v));
+  queued.then((v) => log.push('second ' + v));
+  const rejected = P.reject(new Error('r')).then(noop);
+  rejected.then(null, (e) => log.push('caught ' + e.message));
+  rejected.catch((e) => log.push('caught again ' + e.message));
+  assert.strictEqual(await chain, 10000);
+  assert.deepStrictEqual(log, ['first 2', 'second 2', 'caught r', 'caught again r']);
+  assert.ok(await collectUntil(() => liveNodes() === baseline), `live nodes ${liveNodes()}, baseline ${baseline}`);
+});
+
 // A lone reaction's target that has a lone reaction of its own, and is given a node when its
 // parent gets a second reaction: its own reaction must take the engine's form too. It kept
 // the lone form once, so its rejection left its node pending, and a later catch linked to

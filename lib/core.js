@@ -657,8 +657,16 @@ function queueSettledJob(target, aggregate, index, state, value) {
       schedule();
       return;
     }
-  } else if ((target._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) {
-    materialize(target);
+  } else {
+    if ((target._bits & LONE_ELEMENT) !== 0) materializeElement(target);
+    if (target._id === 0 && (target._bits & GENERIC) === 0) {
+      // A target with no node waits for its job with none, as a lone reaction's does.
+      target._bits |= LONE_TARGET;
+      engine.enqueueElementLater(0, state);
+      args.push(target, value, 1);
+      schedule();
+      return;
+    }
   }
   const targetId = target === null ? 0 : target._id;
   const id = targetId === 0 ? engine.takeNode() : targetId;

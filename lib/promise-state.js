@@ -57,7 +57,8 @@ const OBSERVED_AS_FOLLOWER = 262144;
 // Its one reaction is a promise of ours, held in JS alone (a lone reaction): the target in
 // `_waiters`, no node for either, no link, no root; its settle enqueues the target's job by
 // index (core.js, addReaction). The target is LONE_TARGET meanwhile: it waits (as TARGET
-// says of one an engine node names) with no node.
+// says of one an engine node names) with no node; so does a target with no node whose job
+// was queued from a settled promise (core.js, queueSettledJob).
 const LONE_REACTION = 524288;
 const LONE_TARGET = 1048576;
 
