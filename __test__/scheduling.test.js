@@ -232,3 +232,19 @@ P.resolve().then(() => {
   log('after', follower.isPending(), follower.isFulfilled(), follower.value(), JSON.stringify(follower.toJSON()));
 });
 `);
+
+// Found by the Bluebird-timing fuzz (seed 454720764): a promise resolved with a follower
+// whose followed promise is settled, its follower's turn still to come, is settled at once
+// (Bluebird resolves with `_target()`), so an async-guaranteed one runs its handlers there.
+sameAsBluebird('a promise resolved with a follower of a settled promise takes its outcome at once', `
+const log2 = (p, n) => p.then((v) => log(n, 'fulfilled', v), (r) => log(n, 'rejected', r));
+const settled = P.allSettled([P.resolve(0).finally(() => { throw 55; })]);
+log2(settled, 'allSettled');
+let resolveFollower;
+const follower = new P((resolve) => { resolveFollower = resolve; });
+log2(follower, 'follower');
+log2(settled.return(follower), 'returned');
+const followed = P.resolve(0).then(null, null);
+log2(followed, 'followed');
+resolveFollower(followed);
+`);

@@ -396,24 +396,28 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
   if (sameConstructor && resolution.constructor !== promise.constructor) return false;
   const library = libraryOfThen(then);
   if (library === null || !library.isPromise(resolution)) return false;
-  const bits = resolution._bits;
+  // A pending follower (Bluebird's timing) stands for the end of its chain, as Bluebird
+  // resolves with `_target()`: settled already, perhaps, while the follower's job waits.
+  const followed = followee(resolution);
+  const bits = followed._bits;
   if ((bits & CANCELLED) !== 0) return false;
+  if (followed !== resolution) resolution._bits |= OBSERVED_AS_FOLLOWER;
   if (hooks.followed !== null) hooks.followed(promise, resolution);
+  if (followed === promise) {
+    // Following a follower of this one: a cycle.
+    reject(promise, selfResolutionError());
+    return true;
+  }
   const state = bits & STATE;
   if (state === PENDING) {
-    // Following a follower of this one (Bluebird's _target() is this one): a cycle.
-    if ((bits & FOLLOWS) !== 0 && followee(resolution) === promise) {
-      reject(promise, selfResolutionError());
-      return true;
-    }
-    addReaction(resolution, promise);
+    addReaction(followed, promise);
     // Bluebird moves a follower's callbacks onto the promise it follows: whether they run at
     // once is that one's to say (deliver), not the follower's.
     if (bluebirdTiming) promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
     return true;
   }
-  if (state === REJECTED) observeRejection(resolution);
-  settle(promise, state, resolution._value);
+  if (state === REJECTED) observeRejection(followed);
+  settle(promise, state, followed._value);
   return true;
 }
 
