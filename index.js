@@ -22,7 +22,8 @@ const installDebug = require('./lib/debug');
 const installConfig = require('./lib/config');
 
 function makeLibrary() {
-  const library = createLibrary();
+  // Bluebird passes a fulfilment on as it is, where ES resolves with it (core.js, passFulfilment).
+  const library = createLibrary({ passesAsIs: true });
   const { finallyOf } = installEsPrototype(library);
   installEsStatics(library);
   const { PromiseInspection } = installInspection(library);

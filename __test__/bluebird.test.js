@@ -468,3 +468,20 @@ test('map finishes when setImmediate is replaced after load (fake timers)', asyn
     global.setImmediate = original;
   }
 });
+
+// Found by the Bluebird-timing fuzz once it called Bluebird's own methods (session 15).
+// Bluebird's Node-style callbacks fulfil with the value as it is (nodebackForPromise
+// `_fulfill`s), and so pass it on, and so do race and any.
+same('a Node-style callback\'s thenable value is the fulfilment, passed on as it is', async (P) => {
+  const thenable = { then(resolve) { resolve('inner'); } };
+  const isIt = (v) => v === thenable;
+  const source = P.fromCallback((cb) => cb(null, thenable));
+  return [
+    await source.then(isIt),
+    await source.then().catch(() => 'no').then(isIt),
+    await P.promisify((cb) => setImmediate(() => cb(null, thenable)))().then(isIt),
+    await P.any([source]).then(isIt),
+    await P.race([source]).then(isIt),
+    await P.fromCallback((cb) => cb(null, 1, thenable), { multiArgs: 1 }).then((v) => isIt(v[1])),
+  ];
+});

@@ -588,3 +588,12 @@ test('Q, Bluebird-flavoured, RSVP-flavoured and native promises resolve each oth
   }
   assert.strictEqual(await FerroQ(1).then(() => RSVP.resolve(2)).then((v) => Ferro.resolve(v + 1)), 3);
 });
+
+// Q resolves a pass-through with the value (a thenable Q.fulfill kept is adopted), where
+// Bluebird's library passes it on as it is (core.js, passFulfilment).
+same('a then with no handler adopts the thenable that Q.fulfill kept', async (Q) => {
+  const thenable = { then(resolve) { resolve('inner'); } };
+  const kept = await Q.fulfill(thenable).then((v) => v === thenable);
+  const passed = await Q.fulfill(thenable).then().then((v) => (v === thenable ? 'as is' : v));
+  return [kept, passed];
+});

@@ -30,7 +30,8 @@ const hookPoints = require('./hooks');
 const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, LONE_REACTION, LONE_TARGET, CANCEL,
+  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, LONE_REACTION, LONE_TARGET, PASSES_AS_IS,
+  CANCEL,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
 const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
@@ -973,8 +974,9 @@ function runReaction(promise, kind, argument) {
   promise._value = undefined; // it waited on the promise whose settling queued this job
   const handler = takeHandler(promise, kind === JOB_FULFILL);
   if (handler === undefined || (argument === CANCEL && (promise._bits & OBSERVES_CANCEL) === 0)) {
-    if (kind === JOB_FULFILL) resolve(promise, argument);
-    else reject(promise, argument);
+    if (kind !== JOB_FULFILL) reject(promise, argument);
+    else if ((promise._bits & PASSES_AS_IS) !== 0) passFulfilment(promise, argument);
+    else resolve(promise, argument);
     return;
   }
   enterTakenFrame();
@@ -995,6 +997,15 @@ function runReaction(promise, kind, argument) {
   // itself fulfils it (RSVP).
   if (result === promise) reject(promise, selfResolutionError());
   else resolve(promise, result);
+}
+
+// Bluebird's library (PASSES_AS_IS): a fulfilment passes on as it is, as Bluebird's
+// `_settlePromise` passes it with `_fulfill`: a value that is a thenable (only a Node-style
+// callback's can be, nodeify.js) is not resolved, where ES's reaction job resolves with it
+// (as Q does; no ES promise has such a value).
+function passFulfilment(promise, value) {
+  if (value === promise) reject(promise, selfResolutionError());
+  else fulfill(promise, value);
 }
 
 // ES's message, or Bluebird's in its timing.

@@ -27,15 +27,17 @@ const keepsFrames = require('./async-context') !== null;
 // `notConstructed` and `notAFunction(executor)` give the TypeError messages, `labels`, a
 // WeakMap, receives each promise's optional second constructor argument, `adoptsOwn`
 // makes its promises follow their own kind at once (core.adoptAtOnce) instead of through ES's
-// thenable job, `selfFulfils` makes resolving a promise with itself fulfil it (RSVP), and
-// `initializesInstance` lets the constructor be called without `new` on an
-// instance (RSVP's ES5 subclasses).
+// thenable job, `selfFulfils` makes resolving a promise with itself fulfil it (RSVP),
+// `passesAsIs` makes a reaction with no handler fulfil its promise with the value as it is
+// (Bluebird's `_fulfill`; core.js, passFulfilment), and `initializesInstance` lets the
+// constructor be called without `new` on an instance (RSVP's ES5 subclasses).
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
   const labels = options.labels || null;
   const initializesInstance = options.initializesInstance === true;
-  const initialBits = (options.adoptsOwn ? core.ADOPTS_OWN : PENDING) | (options.selfFulfils ? core.SELF_FULFILS : PENDING);
+  const initialBits = (options.adoptsOwn ? core.ADOPTS_OWN : PENDING) | (options.selfFulfils ? core.SELF_FULFILS : PENDING) |
+    (options.passesAsIs ? core.PASSES_AS_IS : PENDING);
 
   function Promise(executor) {
     // RSVP's constructor also initializes an instance it is called on without `new` (an ES5

@@ -41,13 +41,15 @@ module.exports = function installNodeify(library) {
   };
 
   // The node-style callback that settles `promise`, as Bluebird's promisify makes it: the
-  // first call wins. One closure per call, no resolving-function pair (promisify is hot).
+  // first call wins, and a value is the fulfilment as it is, a promise or thenable too
+  // (Bluebird's nodebackForPromise `_fulfill`s, it does not resolve). One closure per call,
+  // no resolving-function pair (promisify is hot).
   function nodeback(promise, multiArgs) {
     return function (error, value) {
       if (core.isResolved(promise)) return;
       if (error) core.rejectFromUser(promise, wrapAsOperationalError(maybeWrapAsError(error)));
-      else if (multiArgs) core.resolve(promise, Array.prototype.slice.call(arguments, 1));
-      else core.resolve(promise, value);
+      else if (multiArgs) core.fulfill(promise, Array.prototype.slice.call(arguments, 1));
+      else core.fulfill(promise, value);
     };
   }
 
@@ -84,7 +86,7 @@ module.exports = function installNodeify(library) {
   }
 
   Promise.fromCallback = Promise.fromNode = function (fn, options) {
-    const multiArgs = options !== undefined && Object(options).multiArgs === true;
+    const multiArgs = options !== undefined && Boolean(Object(options).multiArgs);
     return callNodeStyleFixed(fn, undefined, multiArgs, 0);
   };
 

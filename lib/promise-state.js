@@ -62,6 +62,10 @@ const OBSERVED_AS_FOLLOWER = 262144;
 const LONE_REACTION = 524288;
 const LONE_TARGET = 1048576;
 
+// A reaction with no handler fulfils it with the value as it is (Bluebird's library; core.js,
+// passFulfilment), where ES resolves it with the value.
+const PASSES_AS_IS = 4194304;
+
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
 const CANCEL = Object.freeze({ toString: () => 'cancellation' });
@@ -94,6 +98,7 @@ module.exports = {
   OBSERVED_AS_FOLLOWER,
   LONE_REACTION,
   LONE_TARGET,
+  PASSES_AS_IS,
   CANCEL,
   INTERNAL,
 };

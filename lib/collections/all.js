@@ -133,7 +133,8 @@ RaceAggregate.prototype = Object.create(Aggregate.prototype);
 RaceAggregate.prototype.settled = function (index, fulfilled, value) {
   if (this.done) return;
   this.done = true;
-  if (fulfilled) core.resolve(this.result, value);
+  // As Bluebird's race (`ret._fulfill`): a value is taken as it is.
+  if (fulfilled) core.fulfill(this.result, value);
   else core.reject(this.result, value);
 };
 

@@ -116,6 +116,15 @@ Collection.prototype.resolve = function (value) {
   core.resolve(this.result, value);
 };
 
+// The result takes `value` as it is, a thenable too, as Bluebird's PromiseArray `_fulfill`s
+// (a thenable reaches a collection as a value only from a Node-style callback, nodeify.js).
+Collection.prototype.fulfil = function (value) {
+  if (this.done) return;
+  this.done = true;
+  this.pending = null;
+  core.fulfill(this.result, value);
+};
+
 Collection.prototype.reject = function (reason) {
   if (this.done) return;
   this.done = true;

@@ -48,7 +48,8 @@ Some.prototype.settled = function (index, fulfilled, value) {
   if (fulfilled) {
     this.fulfilled.push(value);
     if (this.fulfilled.length === this.howMany) {
-      this.resolve(this.unwrap ? this.fulfilled[0] : this.fulfilled);
+      if (this.unwrap) this.fulfil(this.fulfilled[0]);
+      else this.resolve(this.fulfilled);
     }
     return;
   }
