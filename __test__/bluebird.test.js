@@ -485,3 +485,10 @@ same('a Node-style callback\'s thenable value is the fulfilment, passed on as it
     await P.fromCallback((cb) => cb(null, 1, thenable), { multiArgs: 1 }).then((v) => isIt(v[1])),
   ];
 });
+
+same('some: rejections among the inputs decide before too few inputs', (P) => P.all([
+  P.some([P.reject(new Error('r'))], 2).catch((e) => [e.name, e.message, e.length]),
+  P.some([1], 2).catch((e) => [e.name, e.message]),
+  P.some([], 1).catch((e) => [e.name, e.message]),
+  P.some([new P(() => {}), P.reject(new Error('s'))], 3).catch((e) => [e.name, e.length]),
+]));

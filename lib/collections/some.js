@@ -6,7 +6,7 @@
 
 const { AggregateError } = require('../errors');
 const core = require('../core');
-const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = require('./base');
+const { Collection, awaitInput, valueNowOrReact, isReacting, QUEUED, toArray } = require('./base');
 
 const { CANCEL } = core;
 
@@ -33,13 +33,20 @@ Some.prototype.start = function (input) {
     this.resolve([]);
     return;
   }
-  if (this.howMany > this.length) {
-    this.reject(rangeError(this.howMany, this.length));
-    return;
-  }
+  // Rejected elements whose jobs were queued (the ES timing reads them in their job).
+  let rejectionsDue = 0;
   for (let i = 0; i < values.length && !this.done; i++) {
+    const seen = this.rejected.length;
     const value = valueNowOrReact(this.library, values[i], this, i);
     if (!isReacting(value)) this.settled(i, true, value);
+    else if (value === QUEUED && this.rejected.length === seen) rejectionsDue++;
+  }
+  // As Bluebird's SomePromiseArray: the rejections among the elements decide first (too
+  // few left: an AggregateError), then too few elements give a RangeError, to a result
+  // already async-guaranteed (Bluebird's _iterate made it so) unless there were none.
+  if (!this.done && rejectionsDue === 0 && this.howMany > this.length - this.rejected.length) {
+    if (this.length !== 0) core.guaranteeAsync(this.result);
+    this.reject(rangeError(this.howMany, this.length));
   }
 };
 
