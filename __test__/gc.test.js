@@ -186,6 +186,30 @@ test('a then-chain on a settled promise takes no engine node while its jobs wait
   assert.ok(await collectUntil(() => liveNodes() === baseline), `live nodes ${liveNodes()}, baseline ${baseline}`);
 });
 
+// Bluebird's suppressUnhandledRejections is a flag, not a reaction (reduce calls it on its
+// inputs): a pending promise it was called on still has its first handler as a lone reaction.
+test('suppressUnhandledRejections adds no reaction', async () => {
+  const baseline = liveNodes();
+  let reject;
+  const promise = new P((_, rejectFn) => { reject = rejectFn; });
+  promise.suppressUnhandledRejections();
+  const handled = promise.then(null, (e) => e.message);
+  assert.strictEqual(liveNodes() - baseline, 0, 'no node: the handler is the only reaction');
+  reject(new Error('suppressed'));
+  assert.strictEqual(await handled, 'suppressed');
+  let unhandled = 0;
+  const count = () => { unhandled++; };
+  process.on('unhandledRejection', count);
+  try {
+    P.reject(new Error('nobody waits')).suppressUnhandledRejections();
+    new P((_, rejectFn) => setImmediate(rejectFn, new Error('later'))).suppressUnhandledRejections();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.removeListener('unhandledRejection', count);
+  }
+  assert.strictEqual(unhandled, 0);
+});
+
 // A lone reaction's target that has a lone reaction of its own, and is given a node when its
 // parent gets a second reaction: its own reaction must take the engine's form too. It kept
 // the lone form once, so its rejection left its node pending, and a later catch linked to

@@ -248,3 +248,28 @@ const followed = P.resolve(0).then(null, null);
 log2(followed, 'followed');
 resolveFollower(followed);
 `);
+
+// Found by the Bluebird-timing fuzz with Bluebird's own methods (session 15): a rejection
+// reaches each's and mapSeries's result in Bluebird's turns (the last link hands it to the
+// result at once, each takes one turn more), and suppressUnhandledRejections (which reduce
+// calls on its inputs) adds no reaction that would change the turns.
+sameAsBluebird("each and reduce pass a rejection on in Bluebird's turns", `
+const thenable = { then(resolve) { resolve('x'); } };
+const watch = (p, n) => p.then(() => log(n, 'fulfilled'), () => log(n, 'rejected'));
+const first = new P((_, reject) => reject(thenable));
+watch(first, 'first');
+const second = first.then(() => 1);
+watch(second, 'second');
+const reduced = P.reduce([second, first, second], () => 5);
+watch(reduced, 'reduce');
+watch(P.resolve(reduced).reflect(), 'reflect');
+watch(P.each([67, 0, 75], () => second), 'each');
+`);
+
+sameAsBluebird("mapSeries passes a rejection on in Bluebird's turns", `
+const watch = (p, n) => p.then(() => log(n, 'fulfilled'), () => log(n, 'rejected'));
+const awaited = (async () => { await P.resolve(0); log('awaited'); return Promise.resolve(5); })();
+watch(awaited, 'async');
+watch(P.resolve(awaited).catchThrow(1), 'catchThrow');
+watch(P.mapSeries([P.resolve(0)], () => { const p = Promise.reject(new Error('n')); p.catch(() => {}); return p; }), 'mapSeries');
+`);

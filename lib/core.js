@@ -30,8 +30,8 @@ const hookPoints = require('./hooks');
 const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
-  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, LONE_REACTION, LONE_TARGET, PASSES_AS_IS,
-  CANCEL,
+  ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, LONE_REACTION, LONE_TARGET, REJECTION_HANDLED,
+  PASSES_AS_IS, CANCEL,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
 const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
@@ -116,7 +116,7 @@ function settle(promise, state, value) {
   promise._value = value;
   const id = promise._id;
   if (id === 0) {
-    if (state === FULFILLED) return;
+    if (state === FULFILLED || (bits & REJECTION_HANDLED) !== 0) return;
     promise._id = engine.rejectUnobserved();
     unhandled.track(promise);
     noteRoot(promise);
@@ -124,8 +124,9 @@ function settle(promise, state, value) {
   }
   const waiters = promise._waiters;
   if (waiters === undefined && state === REJECTED) {
-    if ((bits & OBSERVED_AS_FOLLOWER) !== 0) {
-      // Its reactions went to the promise it followed, which was rejected first: handled.
+    if ((bits & (OBSERVED_AS_FOLLOWER | REJECTION_HANDLED)) !== 0) {
+      // Its reactions went to the promise it followed, which was rejected first, or its
+      // rejection was declared handled: handled.
       engine.discardLater(id);
       forgetNode(promise, id);
       return;

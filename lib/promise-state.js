@@ -66,6 +66,10 @@ const LONE_TARGET = 1048576;
 // passFulfilment), where ES resolves it with the value.
 const PASSES_AS_IS = 4194304;
 
+// Its rejection counts as handled whatever waits on it (Bluebird's
+// suppressUnhandledRejections): a flag, not a reaction, so that nothing else changes.
+const REJECTION_HANDLED = 2097152;
+
 // The reason a cancelled promise carries to its reactions. It never reaches user handlers:
 // a reaction that receives it is cancelled in turn, unless it observes cancellation.
 const CANCEL = Object.freeze({ toString: () => 'cancellation' });
@@ -99,6 +103,7 @@ module.exports = {
   LONE_REACTION,
   LONE_TARGET,
   PASSES_AS_IS,
+  REJECTION_HANDLED,
   CANCEL,
   INTERNAL,
 };

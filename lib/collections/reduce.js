@@ -62,19 +62,23 @@ Reduction.prototype.start = function (input) {
   if ((link._bits & STATE) !== REJECTED) {
     for (; index < length; index++) link = link._then(gotAccumulator, undefined, undefined, new Step(this, index), undefined);
   }
-  if (this.mode !== REDUCE) link = link._then(lastResult, undefined, undefined, this, undefined);
+  if (this.mode !== REDUCE) link = link._then(lastResult, rejectReduction, undefined, this, undefined);
   // The result hears the last link as an element (tag 0), a cancelled one too.
   core.addElementReaction(link, this, COMPLETED);
 };
 
 // Element tags: the chain's last link settled; then, for each, the job that reads the input
-// again (Bluebird's each is its reduction followed by Promise.all of the input).
+// again, or passes a rejection on (Bluebird's each is its reduction followed by
+// `_then(promiseAllThis)`: one turn more either way).
 const COMPLETED = 0;
 const READ_INPUT = 1;
+const PASS_REJECTION = 2;
 
 Reduction.prototype.settled = function (tag, fulfilled, value) {
   if (this.done) return;
-  if (!fulfilled) {
+  if (tag === PASS_REJECTION) {
+    this.reject(value);
+  } else if (!fulfilled) {
     // Rejecting with CANCEL cancels (Collection.reject).
     this.reject(value);
   } else if (this.mode === EACH && tag === COMPLETED) {
@@ -132,6 +136,15 @@ function lastResult(result) {
   if (this.mode === EACH) return undefined;
   if (result !== NO_ACCUMULATOR) this.results.push(result);
   return this.results;
+}
+
+// A rejection that reaches the last link rejects the result in that link's turn: Bluebird's
+// `_eachComplete` link has the array as its receiver, and `_settlePromise` hands a rejection
+// with no handler straight to a receiver that is a PromiseArray (`_promiseRejected`). The
+// link itself is left fulfilled with nothing, which the result ignores.
+function rejectReduction(reason) {
+  if (this.mode === EACH) core.addFulfilledElement(this, PASS_REJECTION, reason);
+  else this.reject(reason);
 }
 
 // Cancelling the result cancels what the chain waits on (Bluebird's _resultCancelled).
