@@ -492,3 +492,10 @@ same('some: rejections among the inputs decide before too few inputs', (P) => P.
   P.some([], 1).catch((e) => [e.name, e.message]),
   P.some([new P(() => {}), P.reject(new Error('s'))], 3).catch((e) => [e.name, e.length]),
 ]));
+
+same('join with a function calls it with the values, join(fn) alone is an array of it', (P, log) => P.all([
+  P.join(1, P.resolve(2), P.delay(1, 3), (a, b, c) => a + b + c),
+  P.join(1, 2, 3, 4, 5, 6, 7, 8, 9, (...values) => values.length),
+  P.join(P.reject(new Error('j')), 2, () => log('never')).catch((e) => log(e.message)),
+  P.join(() => 'fn').then((values) => typeof values[0]),
+]));

@@ -273,3 +273,17 @@ watch(awaited, 'async');
 watch(P.resolve(awaited).catchThrow(1), 'catchThrow');
 watch(P.mapSeries([P.resolve(0)], () => { const p = Promise.reject(new Error('n')); p.catch(() => {}); return p; }), 'mapSeries');
 `);
+
+// Bluebird's join with a function has a holder of its own: the function runs in a job of its
+// own when every input was known (in the turn of the last input otherwise), and the result
+// is async-guaranteed.
+sameAsBluebird('join runs its function in a turn of its own, and its result at once after', `
+const a = P.resolve(0);
+const b = P.resolve(0);
+P.join(a, b, 74, (x, y) => { log('join', x, y); return 1; }).then((v) => log('joined', v));
+P.resolve(0).then(() => log('next'));
+let settle;
+const pending = new P((resolve) => { settle = resolve; });
+P.join(1, pending, (x, y) => log('late join', x, y)).then(() => log('after late join'));
+P.resolve().then(() => log('a')).then(() => { log('b'); settle(2); }).then(() => log('c')).then(() => log('d'));
+`);

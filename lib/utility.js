@@ -147,23 +147,6 @@ module.exports = function installUtility(library, { filteredCatch }) {
     };
   };
 
-  Promise.join = function (...args) {
-    const last = args[args.length - 1];
-    if (args.length > 0 && typeof last === 'function') {
-      args.pop();
-      // As Bluebird's join: an input already cancelled cancels the result at once.
-      for (let i = 0; i < args.length; i++) {
-        if (isPromise(args[i]) && args[i].isCancelled()) {
-          const cancelled = new Promise(core.INTERNAL);
-          core.cancel(cancelled);
-          return cancelled;
-        }
-      }
-      return Promise.all(args)._then((values) => last(...values), undefined, undefined, undefined, undefined);
-    }
-    return Promise.all(args);
-  };
-
   Promise.defer = Promise.pending = function () {
     const { promise, resolve, reject } = Promise.withResolvers();
     return { promise, resolve, reject, fulfill: resolve };
