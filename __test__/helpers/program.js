@@ -10,7 +10,8 @@
 // microtasks. Handlers log what they see and then return or throw a "value": a number, a
 // native promise (fulfilled or rejected), a thenable (settling at once, a microtask later, or
 // throwing from `then`), or another slot's promise. Nothing uses timers, so the order is
-// decided by the job queue alone.
+// decided by the job queue alone; against bluebird (`{ bluebird: true }`), Node-style
+// callbacks (fromCallback, promisify) may also call back from the host's check phase.
 
 // mulberry32: small, fast and good enough to spread programs around.
 function random(seed) {
@@ -28,8 +29,17 @@ function random(seed) {
 // Bluebird's (other results, other timing), so native is not their oracle. Against bluebird
 // 3.7.2 (`{ bluebird: true }`) they are in, with some of Bluebird's own methods.
 const ES_COMBINATORS = ['all', 'race'];
-const BLUEBIRD_COMBINATORS = ['all', 'race', 'any', 'allSettled', 'map', 'props'];
-const BLUEBIRD_CHAIN_METHODS = ['tap', 'spread', 'return', 'catchReturn'];
+const BLUEBIRD_COMBINATORS = [
+  'all', 'race', 'any', 'allSettled', 'map', 'props', 'some', 'reduce', 'each', 'mapSeries', 'filter', 'join', 'settleAll',
+];
+// Chain methods with a handler, and those with a value or nothing.
+const BLUEBIRD_CHAIN_METHODS = ['tap', 'spread', 'tapCatch', 'asCallback'];
+const BLUEBIRD_VALUE_METHODS = ['return', 'catchReturn', 'throw', 'catchThrow', 'reflect', 'get', 'allChained'];
+// How a Node-style callback is called back (fromCallback, promisify): inside the call, from a
+// microtask or from the host's check phase; or the function throws instead.
+const CALLBACK_TIMINGS = ['sync', 'microtask', 'immediate', 'throws'];
+// The mapper-like callbacks (each logs what it is called with).
+const WITH_CALLBACK = new Set(['map', 'reduce', 'each', 'mapSeries', 'filter', 'join']);
 const VALUE_KINDS = ['number', 'number', 'native', 'nativeRejected', 'thenable', 'laterThenable', 'throwingThenable', 'slot'];
 
 function generate(seed, length = 30, { bluebird = false } = {}) {
@@ -71,11 +81,19 @@ function generate(seed, length = 30, { bluebird = false } = {}) {
       steps.push({ op: 'finally', slot: int(slots), onFinally: handler() });
       slots++;
     } else if (bluebird && roll < 0.67) {
-      steps.push({ op: pick(BLUEBIRD_CHAIN_METHODS), slot: int(slots), handler: handler() || { throws: false, value: value() } });
+      if (rand() < 0.5) steps.push({ op: pick(BLUEBIRD_CHAIN_METHODS), slot: int(slots), handler: handler() || { throws: false, value: value() } });
+      else steps.push({ op: pick(BLUEBIRD_VALUE_METHODS), slot: int(slots), handler: { throws: false, value: value() } });
+      slots++;
+    } else if (bluebird && roll < 0.69) {
+      steps.push({ op: 'callback', api: pick(['fromCallback', 'promisify']), timing: pick(CALLBACK_TIMINGS), error: rand() < 0.3, value: value() });
       slots++;
     } else if (roll < 0.72) {
       const op = pick(combinators);
-      steps.push(op === 'map' ? { op, items: subset(), mapper: handler() || { throws: false, value: value() } } : { op, items: subset() });
+      const step = { op, items: subset() };
+      if (WITH_CALLBACK.has(op) && (op !== 'join' || rand() < 0.5)) step.mapper = handler() || { throws: false, value: value() };
+      if (op === 'some') step.count = 1 + int(2);
+      if (op === 'reduce' && rand() < 0.5) step.initial = value();
+      steps.push(step);
       slots++;
     } else if (roll < 0.8) {
       steps.push({ op: 'await', slot: int(slots), then: value() });
@@ -135,6 +153,27 @@ function scenario(program) {
         return result;
       };
     };
+    // A collection's callback: it logs its first two arguments (a reducer's are the
+    // accumulator and the element).
+    const collectionCallback = (name, spec) => (first, second) => {
+      log(name, show(first), show(second));
+      const result = make(spec.value);
+      if (spec.throws) throw result;
+      return result;
+    };
+    const itemsOf = (step) => step.items.map((item) => ('slot' in item ? slots[item.slot] : make(item.value)));
+    // Calls `callback(error, value)` as the step says, or throws.
+    const nodeStyle = (step, at) => (callback) => {
+      const call = () => {
+        log(at, 'calls back');
+        if (step.error) callback(new Error(`callback${at}`));
+        else callback(null, make(step.value));
+      };
+      if (step.timing === 'throws') throw new Error(`threw${at}`);
+      if (step.timing === 'sync') call();
+      else if (step.timing === 'microtask') queueMicrotask(call);
+      else setImmediate(call);
+    };
     const observe = (index) => {
       // Every slot is observed, so no rejection goes unhandled and each outcome is logged.
       slots[index].then((v) => log(`slot ${index} fulfilled`, show(v)), (r) => log(`slot ${index} rejected`, show(r)));
@@ -164,8 +203,26 @@ function scenario(program) {
           slots.push(P[step.op](step.items.map((item) => ('slot' in item ? slots[item.slot] : make(item.value)))));
           break;
         case 'map':
-          slots.push(P.map(step.items.map((item) => ('slot' in item ? slots[item.slot] : make(item.value))), callback(`${at} mapper`, step.mapper)));
+        case 'each':
+        case 'mapSeries':
+        case 'filter':
+          slots.push(P[step.op](itemsOf(step), collectionCallback(`${at} ${step.op}`, step.mapper)));
           break;
+        case 'some': slots.push(P.some(itemsOf(step), step.count)); break;
+        case 'settleAll': slots.push(P.settle(itemsOf(step))); break;
+        case 'reduce': {
+          const reducer = collectionCallback(`${at} reduce`, step.mapper);
+          slots.push('initial' in step ? P.reduce(itemsOf(step), reducer, make(step.initial)) : P.reduce(itemsOf(step), reducer));
+          break;
+        }
+        case 'join':
+          slots.push(step.mapper ? P.join(...itemsOf(step), collectionCallback(`${at} join`, step.mapper)) : P.join(...itemsOf(step)));
+          break;
+        case 'callback': {
+          const fn = nodeStyle(step, at);
+          slots.push(step.api === 'fromCallback' ? P.fromCallback(fn) : P.promisify(fn)());
+          break;
+        }
         case 'props': {
           const object = {};
           step.items.forEach((item, k) => { object[`k${k}`] = 'slot' in item ? slots[item.slot] : make(item.value); });
@@ -175,12 +232,21 @@ function scenario(program) {
         // Bluebird's methods, on P.resolve of the slot: an `await` step's slot is native.
         case 'tap':
         case 'spread':
+        case 'tapCatch':
           slots.push(P.resolve(slots[step.slot])[step.op](callback(`${at} ${step.op}`, step.handler)));
+          break;
+        case 'asCallback':
+          slots.push(P.resolve(slots[step.slot]).asCallback((error, value) => log(`${at} asCallback`, show(error), show(value))));
           break;
         case 'return':
         case 'catchReturn':
+        case 'throw':
+        case 'catchThrow':
           slots.push(P.resolve(slots[step.slot])[step.op](make(step.handler.value)));
           break;
+        case 'reflect': slots.push(P.resolve(slots[step.slot]).reflect()); break;
+        case 'allChained': slots.push(P.resolve(slots[step.slot]).all()); break;
+        case 'get': slots.push(P.resolve(slots[step.slot]).get('length')); break;
         case 'await':
           slots.push((async () => {
             const seen = await slots[step.slot];
