@@ -287,3 +287,15 @@ const pending = new P((resolve) => { settle = resolve; });
 P.join(1, pending, (x, y) => log('late join', x, y)).then(() => log('after late join'));
 P.resolve().then(() => log('a')).then(() => { log('b'); settle(2); }).then(() => log('c')).then(() => log('d'));
 `);
+
+// Found by the Bluebird-timing fuzz with timers and more of Bluebird's API (session 15).
+// Bluebird's bind makes the bound promise follow the source (`_resolveCallback(target)`):
+// its handlers run in the source's turn.
+sameAsBluebird("a bound promise's handlers run in its source's turn", `
+const watch = (p, n) => p.then((v) => log(n, 'fulfilled', v), (r) => log(n, 'rejected'));
+const source = P.resolve(0).then(() => ({ then(resolve) { queueMicrotask(() => resolve('later')); } }));
+watch(source, 'source');
+watch(source.catch(() => 1), 'catch');
+const receiver = {};
+watch(P.bind(receiver, source).then(function (v) { log('bound', this === receiver, v); return v; }), 'bound');
+`);

@@ -13,9 +13,12 @@ module.exports = function installBind(library) {
 
   // Settles `result` as `source` settles: a reaction with no handlers, made directly rather
   // than through `_then`, so a wrapper of `_then` sees what it sees with Bluebird's bind.
-  // As with Bluebird, binding a fulfilled promise gives a fulfilled one at once.
+  // As with Bluebird, binding a fulfilled promise gives a fulfilled one at once. In Bluebird's
+  // timing, `result` follows `source`, as Bluebird's `ret._resolveCallback(target)` makes it:
+  // its handlers run in the source's turn.
   function follow(source, result) {
-    if (isPromise(source) && (source._bits & STATE) === FULFILLED) fulfill(result, source._value);
+    if (core.isBluebirdTiming()) core.resolve(result, source);
+    else if (isPromise(source) && (source._bits & STATE) === FULFILLED) fulfill(result, source._value);
     else addReaction(source, result);
   }
 
