@@ -299,3 +299,17 @@ watch(source.catch(() => 1), 'catch');
 const receiver = {};
 watch(P.bind(receiver, source).then(function (v) { log('bound', this === receiver, v); return v; }), 'bound');
 `);
+
+// Bluebird's delay(ms, value) awaits the value in a job first, then a delay of its own
+// returns it; its result, and a timeout's, are async-guaranteed.
+sameAsBluebird("delay with a value, and timeout, take Bluebird's turns", `
+const watch = (p, n) => p.then((v) => log(n, 'fulfilled', v), (r) => log(n, 'rejected'));
+const delayed = P.delay(0, 89);
+watch(delayed, 'delayed');
+watch(delayed.then(() => { throw new Error('thrown'); }), 'thrown');
+watch(delayed.then(() => 1), 'returned');
+const settledLater = P.delay(1).then(() => [1]);
+const timed = settledLater.timeout(50);
+watch(timed, 'timed');
+watch(settledLater.spread((v) => v).catch(() => 0), 'spread');
+`);

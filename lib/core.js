@@ -175,6 +175,12 @@ function guaranteeAsync(promise) {
   }
 }
 
+// `promise` settles as `from`, a reaction's promise whose handler settles it, would: as
+// Bluebird's, where `promise` is that reaction's own (timeout's result).
+function inheritGuarantee(from, promise) {
+  if ((from._bits & ASYNC_GUARANTEED) !== 0 && (promise._bits & STATE) === PENDING) promise._bits |= ASYNC_GUARANTEED;
+}
+
 // How a promise settling with `state` runs its reactions: at once (deliver, below) when it is
 // async-guaranteed and fulfilled, or a follower; else QUEUED.
 function deliveryOf(bits, state) {
@@ -1127,6 +1133,7 @@ module.exports = {
   addElementReaction,
   addFulfilledElement,
   guaranteeAsync,
+  inheritGuarantee,
   isBluebirdTiming,
   observeRejection,
   followedPromise,

@@ -11,28 +11,25 @@ module.exports = function installTimers(library) {
   const { Promise } = library;
   const { INTERNAL, fulfill, resolve, reject } = core;
 
-  // A primitive value needs one promise and one timer, as Bluebird's delay(ms) without a
-  // value does; an object may be a thenable, and is resolved first.
+  // Bluebird's delay: with a value (anything but undefined) a job that awaits the value,
+  // then a delay of its own that returns it (Bluebird's afterValue); without one, a promise
+  // and a timer. Async-guaranteed either way (Bluebird's timing): a delay's handlers run
+  // inside its timer.
   function delay(ms, value) {
-    if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
-      const result = Promise.resolve(value)._then((resolved) => fulfillLater(ms, resolved), undefined, undefined, undefined, undefined);
+    let result;
+    if (value !== undefined) {
+      result = Promise.resolve(value)._then((resolved) => delay(+ms, undefined).return(resolved), undefined, undefined, undefined, undefined);
       // As Bluebird: cancelling the delay cancels the promise it waits for, whatever else
       // waits on that one.
       if (cancellation.isEnabled() && library.isPromise(value)) cancellation.onCancel(result, new CancelOnCancel(value));
-      return result;
+    } else {
+      result = new Promise(INTERNAL);
+      const timer = setTimer(() => fulfill(result, undefined), +ms);
+      // As Bluebird: cancelling the delay clears its timer.
+      if (cancellation.isEnabled()) cancellation.onCancel(result, new ClearOnCancel(timer));
     }
-    return fulfillLater(ms, value);
-  }
-
-  function fulfillLater(ms, value) {
-    const promise = new Promise(INTERNAL);
-    const timer = setTimer(() => fulfill(promise, value), +ms);
-    // Bluebird's delay(ms): in its timing, the handlers run inside the timer. (Its delay(ms,
-    // value) goes through its queue first, and is not.)
-    if (value === undefined) core.guaranteeAsync(promise);
-    // As Bluebird: cancelling the delay clears its timer.
-    if (cancellation.isEnabled()) cancellation.onCancel(promise, new ClearOnCancel(timer));
-    return promise;
+    core.guaranteeAsync(result);
+    return result;
   }
 
   function ClearOnCancel(timer) {
@@ -56,7 +53,7 @@ module.exports = function installTimers(library) {
   };
 
   Promise.prototype.delay = function (ms) {
-    return this._then((value) => fulfillLater(ms, value), undefined, undefined, undefined, undefined);
+    return delay(ms, this);
   };
 
   // Bluebird's shape: the timeout's state is the receiver of the handlers and the timer's
@@ -69,7 +66,7 @@ module.exports = function installTimers(library) {
     // With cancellation on, the branch of the source that the timeout waits on: cancelled
     // when the time is up, as in Bluebird (the source too, if nothing else waits on it).
     this.parent = null;
-    // The reaction on it that decides the result in time.
+    // The reaction on the source that decides the result in time.
     this.waiter = null;
   }
 
@@ -91,10 +88,13 @@ module.exports = function installTimers(library) {
     if (this.waiter !== null) this.waiter.cancel();
   };
 
+  // The result settles in the waiter's job, as if it were the waiter (Bluebird's result is
+  // that reaction's promise): async-guaranteed if the waiter is.
   function settledInTime(value) {
     clearTimer(this.timer);
     if (this.decided) return;
     this.decided = true;
+    core.inheritGuarantee(this.waiter, this.result);
     resolve(this.result, value);
   }
 
@@ -102,6 +102,7 @@ module.exports = function installTimers(library) {
     clearTimer(this.timer);
     if (this.decided) return;
     this.decided = true;
+    core.inheritGuarantee(this.waiter, this.result);
     reject(this.result, reason);
   }
 
@@ -116,8 +117,7 @@ module.exports = function installTimers(library) {
       timeout.parent = source;
       cancellation.onCancel(result, timeout);
     }
-    const waiter = source._then(settledInTime, failedInTime, undefined, timeout, undefined);
-    if (timeout.parent !== null) timeout.waiter = waiter;
+    timeout.waiter = source._then(settledInTime, failedInTime, undefined, timeout, undefined);
     return result;
   };
 };
