@@ -9,9 +9,10 @@
 // function that awaits), settle promises whose resolvers were kept, and queue native
 // microtasks. Handlers log what they see and then return or throw a "value": a number, a
 // native promise (fulfilled or rejected), a thenable (settling at once, a microtask later, or
-// throwing from `then`), or another slot's promise. Nothing uses timers, so the order is
-// decided by the job queue alone; against bluebird (`{ bluebird: true }`), Node-style
-// callbacks (fromCallback, promisify) may also call back from the host's check phase.
+// throwing from `then`), or another slot's promise. Against native, nothing uses timers, so
+// the order is decided by the job queue alone. Against bluebird (`{ bluebird: true }`), more
+// of Bluebird's API, Node-style callbacks that may call back from the host's check phase,
+// and delays and timeouts, on a virtual clock (run-programs.js) that makes each run the same.
 
 // mulberry32: small, fast and good enough to spread programs around.
 function random(seed) {
@@ -40,6 +41,9 @@ const BLUEBIRD_VALUE_METHODS = ['return', 'catchReturn', 'throw', 'catchThrow', 
 const CALLBACK_TIMINGS = ['sync', 'microtask', 'immediate', 'throws'];
 // The mapper-like callbacks (each logs what it is called with).
 const WITH_CALLBACK = new Set(['map', 'reduce', 'each', 'mapSeries', 'filter', 'join']);
+// More of Bluebird's API: timers (delay, timeout), try and method, coroutines, map with a
+// concurrency, filtered catch and error(), bound promises.
+const BLUEBIRD_MORE = ['delay', 'delayChained', 'timeout', 'try', 'method', 'coroutine', 'mapConcurrent', 'filteredCatch', 'error', 'bound'];
 const VALUE_KINDS = ['number', 'number', 'native', 'nativeRejected', 'thenable', 'laterThenable', 'throwingThenable', 'slot'];
 
 function generate(seed, length = 30, { bluebird = false } = {}) {
@@ -93,6 +97,29 @@ function generate(seed, length = 30, { bluebird = false } = {}) {
       if (WITH_CALLBACK.has(op) && (op !== 'join' || rand() < 0.5)) step.mapper = handler() || { throws: false, value: value() };
       if (op === 'some') step.count = 1 + int(2);
       if (op === 'reduce' && rand() < 0.5) step.initial = value();
+      steps.push(step);
+      slots++;
+    } else if (bluebird && roll < 0.75) {
+      const op = pick(BLUEBIRD_MORE);
+      const step = { op };
+      if (op === 'delay') {
+        step.ms = int(3);
+        if (rand() < 0.5) step.value = value();
+      } else if (op === 'delayChained' || op === 'timeout') {
+        step.slot = int(slots);
+        step.ms = int(3);
+      } else if (op === 'coroutine') {
+        step.yields = Array.from({ length: int(3) }, value);
+        step.handler = { throws: rand() < 0.25, value: value() };
+      } else if (op === 'mapConcurrent') {
+        step.items = subset();
+        step.mapper = handler() || { throws: false, value: value() };
+        step.concurrency = 1 + int(2);
+      } else {
+        if (op !== 'try' && op !== 'method') step.slot = int(slots);
+        if (op === 'filteredCatch') step.filter = pick(['Error', 'TypeError', 'predicate']);
+        step.handler = handler() || { throws: false, value: value() };
+      }
       steps.push(step);
       slots++;
     } else if (roll < 0.8) {
@@ -247,6 +274,39 @@ function scenario(program) {
         case 'reflect': slots.push(P.resolve(slots[step.slot]).reflect()); break;
         case 'allChained': slots.push(P.resolve(slots[step.slot]).all()); break;
         case 'get': slots.push(P.resolve(slots[step.slot]).get('length')); break;
+        case 'delay': slots.push('value' in step ? P.delay(step.ms, make(step.value)) : P.delay(step.ms)); break;
+        case 'delayChained': slots.push(P.resolve(slots[step.slot]).delay(step.ms)); break;
+        case 'timeout': slots.push(P.resolve(slots[step.slot]).timeout(step.ms)); break;
+        case 'try': slots.push(P.try(callback(`${at} try`, step.handler))); break;
+        case 'method': slots.push(P.method(callback(`${at} method`, step.handler))(7)); break;
+        case 'coroutine': {
+          const body = function* () {
+            for (const spec of step.yields) log(`${at} resumed`, show(yield make(spec)));
+            const result = make(step.handler.value);
+            if (step.handler.throws) throw result;
+            return result;
+          };
+          slots.push(P.coroutine(body)());
+          break;
+        }
+        case 'mapConcurrent':
+          slots.push(P.map(itemsOf(step), collectionCallback(`${at} map`, step.mapper), { concurrency: step.concurrency }));
+          break;
+        case 'filteredCatch': {
+          const filter = step.filter === 'Error' ? Error : step.filter === 'TypeError' ? TypeError : (e) => e instanceof Error;
+          slots.push(P.resolve(slots[step.slot]).catch(filter, callback(`${at} catch ${step.filter}`, step.handler)));
+          break;
+        }
+        case 'error': slots.push(P.resolve(slots[step.slot]).error(callback(`${at} error`, step.handler))); break;
+        case 'bound': {
+          const receiver = { name: 'receiver' };
+          const run = callback(`${at} bound`, step.handler);
+          slots.push(P.bind(receiver, slots[step.slot]).then(function (v) {
+            log(`${at} this is the receiver`, this === receiver);
+            return run(v);
+          }));
+          break;
+        }
         case 'await':
           slots.push((async () => {
             const seen = await slots[step.slot];

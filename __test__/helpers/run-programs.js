@@ -6,8 +6,69 @@
 
 const { generate, scenario } = require('./program');
 
+const realSetTimeout = setTimeout;
+
 function settleLoop() {
-  return new Promise((resolve) => setTimeout(resolve, 5));
+  return new Promise((resolve) => realSetTimeout(resolve, 5));
+}
+
+// Bluebird's programs use timers (delay, timeout), which both libraries take from the global
+// setTimeout when called: a virtual clock replaces it, so that every run of a program is the
+// same run. Time moves only when nothing else is due: when no host immediate (a batch of
+// either library, a program's own callback) is waiting, the clock fires the timers of the
+// earliest deadline, in the order they were set. So when a library sets timers of its own
+// (Bluebird's unhandled-rejection check) changes nothing. Install it before loading the
+// library, which takes setImmediate at load.
+function installVirtualTimers() {
+  const timersModule = require('timers');
+  const hostSetImmediate = timersModule.setImmediate;
+  const hostClearImmediate = timersModule.clearImmediate;
+  const immediatesDue = new Set();
+  const countedSetImmediate = function (callback, ...args) {
+    const immediate = hostSetImmediate(() => {
+      immediatesDue.delete(immediate);
+      callback(...args);
+    });
+    immediatesDue.add(immediate);
+    return immediate;
+  };
+  const countedClearImmediate = function (immediate) {
+    immediatesDue.delete(immediate);
+    hostClearImmediate(immediate);
+  };
+  global.setImmediate = timersModule.setImmediate = countedSetImmediate;
+  global.clearImmediate = timersModule.clearImmediate = countedClearImmediate;
+
+  let now = 0;
+  let sequence = 0;
+  let timers = [];
+  let turnDue = false;
+  function turn() {
+    turnDue = false;
+    if (timers.length === 0) return;
+    if (immediatesDue.size === 0) {
+      timers.sort((a, b) => a.deadline - b.deadline || a.sequence - b.sequence);
+      now = timers[0].deadline;
+      const due = [];
+      while (timers.length !== 0 && timers[0].deadline === now) due.push(timers.shift());
+      for (const timer of due) timer.callback(...timer.args);
+    }
+    scheduleTurn();
+  }
+  function scheduleTurn() {
+    if (turnDue || timers.length === 0) return;
+    turnDue = true;
+    hostSetImmediate(turn);
+  }
+  global.setTimeout = function (callback, ms, ...args) {
+    const timer = { deadline: now + Math.max(1, Math.floor(Number(ms)) || 1), sequence: sequence++, callback, args };
+    timers.push(timer);
+    scheduleTurn();
+    return timer;
+  };
+  global.clearTimeout = function (timer) {
+    timers = timers.filter((other) => other !== timer);
+  };
 }
 
 async function runProgram(program, P) {
@@ -25,6 +86,7 @@ async function runProgram(program, P) {
 
 async function main() {
   const [library, first, count, length, flavour] = process.argv.slice(2);
+  if (flavour === 'bluebird') installVirtualTimers();
   const P = require(library);
   const logs = [];
   for (let seed = Number(first); seed < Number(first) + Number(count); seed++) {
@@ -35,4 +97,4 @@ async function main() {
 
 if (require.main === module) main();
 
-module.exports = { runProgram };
+module.exports = { runProgram, installVirtualTimers };
