@@ -313,3 +313,19 @@ const timed = settledLater.timeout(50);
 watch(timed, 'timed');
 watch(settledLater.spread((v) => v).catch(() => 0), 'spread');
 `);
+
+// A cancelled reaction among an async-guaranteed or following promise's is skipped where the
+// others run at once (Bluebird's _settlePromiseFromHandler skips it): it does not push them
+// all into the queue.
+sameAsBluebird('a cancelled reaction does not delay the others of a following promise', `
+P.config({ cancellation: true });
+const watch = (p, n) => p.then((v) => log(n, 'fulfilled', v), (e) => log(n, 'rejected', e.message));
+const first = P.resolve(0);
+watch(first, 'first');
+const awaiting = first.finally(() => Promise.resolve(7));
+watch(awaiting, 'awaiting');
+const child = awaiting.then(() => 1, () => 2);
+watch(child, 'child');
+watch(first.finally(() => { const p = Promise.reject(new Error('n')); p.catch(() => {}); return p; }), 'rejecting');
+child.cancel();
+`);

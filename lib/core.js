@@ -200,8 +200,9 @@ function passGuarantee(waiters) {
   for (let i = 0; i < waiters.length; i++) if (waiters[i]._bits !== undefined) waiters[i]._bits |= ASYNC_GUARANTEED;
 }
 
-// Waiters whose jobs can run at once: promises of ours, none cancelled (a cancelled one's
-// node waits for its job, which must come from the queue).
+// Waiters whose jobs can run at once: promises of ours (a cancelled one is skipped, as
+// Bluebird's _settlePromiseFromHandler skips it; the engine frees the node it kept for its
+// job) and elements.
 function deliverable(waiters) {
   if (!Array.isArray(waiters)) return isDeliverable(waiters);
   for (let i = 0; i < waiters.length; i++) if (!isDeliverable(waiters[i])) return false;
@@ -211,7 +212,7 @@ function deliverable(waiters) {
 function isDeliverable(waiter) {
   const bits = waiter._bits;
   if (bits === undefined) return waiter instanceof ElementWaiter;
-  return (bits & (GENERIC | CANCELLED)) === 0;
+  return (bits & GENERIC) === 0;
 }
 
 // Reactions to run at once, the next on top, three slots each: a promise target, the value
@@ -253,6 +254,10 @@ function runDelivered() {
       }
       if (target instanceof ElementWaiter) {
         target.deliver(how !== DELIVER_REJECTED, argument);
+      } else if ((target._bits & CANCELLED) !== 0) {
+        // Cancelled while it waited: its handlers never run (the engine freed its node).
+        target._bits &= ~(TARGET | LONE_TARGET);
+        takeHandler(target, how !== DELIVER_REJECTED);
       } else if (how === DELIVER_GUARANTEED) {
         // It follows an async-guaranteed promise: so does what follows it (Bluebird's
         // _settlePromise passes the flag on).

@@ -201,8 +201,9 @@ impl Engine {
 
     /// Fulfils a pending node whose reactions' jobs the caller runs at once, instead of the
     /// queue (Bluebird's async-guaranteed promises): they are unlinked as a settle unlinks
-    /// them, and the targets stay pending, as when their jobs have been taken. Returns how
-    /// many there were.
+    /// them, and the targets stay pending, as when their jobs have been taken; a target kept
+    /// by [`cancel`](Engine::cancel), whose job would only have freed it, is freed. Returns
+    /// how many there were.
     pub fn deliver(&mut self, id: NodeId) -> Result<u32> {
         Ok(self.settle_reactions(id, State::Fulfilled, false)?.jobs)
     }
@@ -226,11 +227,14 @@ impl Engine {
                 .ok_or(EngineError::NoNode(cursor))?;
             target.flags &= !WAITING;
             let next = std::mem::take(&mut target.next);
+            let kept_by_cancel = target.state != State::Pending;
             if queue {
                 self.queue.push(Job {
                     kind,
                     target: cursor,
                 });
+            } else if kept_by_cancel {
+                self.slab.remove(cursor);
             }
             jobs += 1;
             cursor = next;

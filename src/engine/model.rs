@@ -128,11 +128,15 @@ impl Model {
             self.nodes.remove(&id);
         }
         for &target in &reactions {
+            let mut kept_by_cancel = false;
             if let Some(node) = self.nodes.get_mut(&target) {
                 node.waiting = false;
+                kept_by_cancel = node.state != State::Pending;
             }
             if queue {
                 self.queue.push_back(Job { kind, target });
+            } else if kept_by_cancel {
+                self.nodes.remove(&target);
             }
         }
         Ok(SettleOutcome {

@@ -295,6 +295,22 @@ fn a_kept_cancelled_node_stays_linked_until_discarded() {
 }
 
 #[test]
+fn deliver_frees_a_kept_cancelled_target_and_leaves_the_others_pending() {
+    let mut engine = Engine::new();
+    let root = engine.create().unwrap();
+    let live = engine.then(root, State::Pending, 0).unwrap().target;
+    let cancelled = engine.then(root, State::Pending, 0).unwrap().target;
+    assert_eq!(engine.cancel(cancelled, true), Ok(0));
+    // Delivered at once, no job: the cancelled target would only have been discarded.
+    assert_eq!(engine.deliver(root), Ok(2));
+    assert_eq!(drain(&mut engine), vec![]);
+    assert_eq!(engine.state(cancelled), None);
+    assert_eq!(engine.state(live), Some(State::Pending));
+    engine.settle(live, State::Fulfilled).unwrap();
+    assert_eq!(engine.live_nodes(), 0);
+}
+
+#[test]
 fn take_jobs_moves_at_most_max() {
     let mut engine = Engine::new();
     let parent = engine.create().unwrap();
@@ -704,12 +720,8 @@ impl<A: Api> Driver<A> {
                 let targets: Vec<usize> = (0..self.handles.len())
                     .filter(|&other| self.handles[other].waits_on == Some(h))
                     .collect();
-                // As core.js: a promise with a node and waiters, none cancelled.
-                if self.handles[h].resolved
-                    || self.handles[h].id == 0
-                    || targets.is_empty()
-                    || targets.iter().any(|&target| self.handles[target].cancelled)
-                {
+                // As core.js: a promise with a node and waiters.
+                if self.handles[h].resolved || self.handles[h].id == 0 || targets.is_empty() {
                     return;
                 }
                 let jobs = self.api.deliver(self.handles[h].id).unwrap();
@@ -718,8 +730,14 @@ impl<A: Api> Driver<A> {
                 self.forget_node(h);
                 self.events.push(Event::Settle(h, jobs, false));
                 for target in targets {
-                    // Its job runs now: a handler that fulfils it.
                     self.handles[target].waits_on = None;
+                    if self.handles[target].cancelled {
+                        // Its kept node went with the delivery: nothing more comes for it.
+                        self.by_id.retain(|_, handle| *handle != target);
+                        self.adoptions.remove(&target);
+                        continue;
+                    }
+                    // Its job runs now: a handler that fulfils it.
                     self.events.push(Event::Job(JobKind::Fulfill, target));
                     self.settle(target, State::Fulfilled);
                 }
