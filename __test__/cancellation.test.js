@@ -122,3 +122,41 @@ test('without cancellation the executor gets two arguments (bluebird agrees)', (
   // copy does not. The first length is bluebird's.
   assert.deepStrictEqual(lengths, [2, 3]);
 });
+
+// Found by the Bluebird-timing fuzz with cancellation on (session 15).
+same('settle and allSettled are cancelled by a cancelled input, race sees a late cancellation observer', async (P, log) => {
+  const cancelled = new P(() => {});
+  cancelled.cancel();
+  const pending = new P(() => {});
+  const settled = P.allSettled([P.resolve(1), pending]);
+  pending.cancel();
+  await turn(P);
+  const raced = await P.race([cancelled, P.resolve(2)]).catch((e) => [e.name, e.message]);
+  return [settled.isCancelled(), raced];
+});
+
+same('each keeps calling its iterator after its result is cancelled, as Bluebird\'s chain does', async (P, log) => {
+  const each = P.each([1, 2, 3], (v) => log('iterator', v));
+  each.cancel();
+  await turn(P);
+  return each.isCancelled();
+});
+
+same('a finally handler run by cancellation may return a rejected promise: nothing is unhandled', async (P, log) => {
+  const unhandled = [];
+  const count = (reason) => unhandled.push(String(reason));
+  process.on('unhandledRejection', count);
+  try {
+    const source = new P(() => {});
+    const viaFinally = source.finally(() => {
+      log('finally ran');
+      return P.reject(new Error('from finally'));
+    });
+    source.cancel();
+    viaFinally.cancel();
+    await turn(P, 20);
+    return [viaFinally.isCancelled(), unhandled];
+  } finally {
+    process.removeListener('unhandledRejection', count);
+  }
+});

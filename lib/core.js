@@ -837,6 +837,12 @@ function addFulfilledElement(aggregate, index, value) {
   queueSettledJob(null, aggregate, index, FULFILLED, value);
 }
 
+// An element that is a rejection known now: its job is queued now, as `then` on a rejected
+// promise would queue it.
+function addRejectedElement(aggregate, index, reason) {
+  queueSettledJob(null, aggregate, index, REJECTED, reason);
+}
+
 // The index of the element whose reaction node `id` is, done with: its job has come, or it
 // runs at once.
 function takeElement(id) {
@@ -1027,19 +1033,30 @@ function selfResolutionError() {
 
 // A finally handler (or reflect) of a promise cancelled before its job came: as in Bluebird,
 // it still runs when the promise it waited on was cancelled too. Its outcome has nowhere to
-// go: the promise is cancelled already.
+// go: the promise is cancelled already, and a promise the handler returns is awaited for
+// nothing, its rejection too (Bluebird's checkCancel hands it to the cancelled promise).
 function runCancelObserver(promise, kind) {
   const handler = takeHandler(promise, kind === JOB_FULFILL);
   if (handler === undefined) return;
   enterTakenFrame();
   let receiver = receiverOf(promise);
   if (receiver instanceof LateReceiver) receiver = receiver.value;
+  let result;
   try {
-    if (receiver === undefined) handler(CANCEL);
-    else handler.call(receiver, CANCEL);
+    result = receiver === undefined ? handler(CANCEL) : handler.call(receiver, CANCEL);
   } catch (error) {
-    // Nothing waits on a cancelled promise's outcome.
+    return;
   }
+  if (isAnyLibraryPromise(result)) declareRejectionHandled(result);
+}
+
+// Bluebird's suppressUnhandledRejections: `promise`'s rejection, now or later, counts as
+// handled, and so does the one it follows (`_target()`).
+function declareRejectionHandled(promise) {
+  const target = followee(promise);
+  promise._bits |= REJECTION_HANDLED;
+  target._bits |= REJECTION_HANDLED;
+  if ((target._bits & STATE) === REJECTED) observeRejection(target);
 }
 
 function runGenericReaction(reaction, kind, argument) {
@@ -1137,10 +1154,12 @@ module.exports = {
   addSettledReaction,
   addElementReaction,
   addFulfilledElement,
+  addRejectedElement,
   guaranteeAsync,
   inheritGuarantee,
   isBluebirdTiming,
   observeRejection,
+  declareRejectionHandled,
   followedPromise,
   followee,
   createResolvingFunctions,

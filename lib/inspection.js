@@ -29,7 +29,7 @@ const NOT_REJECTED = 'cannot get rejection reason of a non-rejected promise\n\n 
 
 module.exports = function installInspection(library) {
   const { Promise } = library;
-  const { FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL, FOLLOWS, REJECTION_HANDLED } = core;
+  const { FULFILLED, REJECTED, STATE, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL, FOLLOWS } = core;
   const OUTCOME = STATE | CANCELLED;
 
   // A snapshot of a settled promise's outcome, as Bluebird's settle/reflect give it: its
@@ -123,13 +123,9 @@ module.exports = function installInspection(library) {
     return json;
   };
 
-  // As Bluebird's, on the promise and on the one it follows (`_target()`): a flag, so that
-  // no reaction (and no job) changes the order of what waits on it.
+  // A flag, so that no reaction (and no job) changes the order of what waits on it.
   Promise.prototype.suppressUnhandledRejections = function () {
-    const target = core.followee(this);
-    this._bits |= REJECTION_HANDLED;
-    target._bits |= REJECTION_HANDLED;
-    if ((target._bits & STATE) === REJECTED) core.observeRejection(target);
+    core.declareRejectionHandled(this);
     return this;
   };
 

@@ -7,6 +7,7 @@ const cancellation = require('../cancellation');
 const core = require('../core');
 const { Collection, awaitInput, valueNowOrReact, isReacting, asOwnPromise, toArray, WAITING } = require('./base');
 const { Aggregate } = require('../aggregate');
+const { CancellationError } = require('../errors');
 
 const { INTERNAL } = core;
 
@@ -144,8 +145,15 @@ function raceOfArray(library, input) {
   for (let i = 0; i < input.length; i++) {
     const value = input[i];
     if (value === undefined && !(i in input)) continue;
-    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) core.addFulfilledElement(aggregate, i, value);
-    else core.addElementReaction(asOwnPromise(library, value), aggregate, i);
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+      core.addFulfilledElement(aggregate, i, value);
+      continue;
+    }
+    const promise = asOwnPromise(library, value);
+    // As Bluebird's race, which calls `_then` on each: one cancelled already is a late
+    // cancellation observer (one cancelled later cancels the result).
+    if (core.followee(promise).isCancelled()) core.addRejectedElement(aggregate, i, new CancellationError('late cancellation observer'));
+    else core.addElementReaction(promise, aggregate, i);
   }
   return cancelsInputs(library, result, input);
 }

@@ -101,9 +101,10 @@ function Step(reduction, index) {
   this.accumulator = undefined;
 }
 
+// Neither step looks at whether the result is decided: as in Bluebird, a cancelled result
+// stops the chain only where it cancels the promise the chain waits on (cancelled below).
 function gotAccumulator(accumulator) {
   const reduction = this.reduction;
-  if (reduction.done) return undefined;
   if (reduction.mode === MAP_SERIES && accumulator !== NO_ACCUMULATOR) reduction.results.push(accumulator);
   this.accumulator = accumulator;
   const element = reduction.values[this.index];
@@ -117,7 +118,6 @@ function gotAccumulator(accumulator) {
 
 function gotElement(value) {
   const reduction = this.reduction;
-  if (reduction.done) return undefined;
   let result;
   core.enterContext(reduction.result);
   try {

@@ -6,7 +6,7 @@ const core = require('../core');
 const { inspectionBits } = require('../inspection');
 const { Collection, awaitInput, valueNowOrReact, isReacting, toArray } = require('./base');
 
-const { FULFILLED, REJECTED, CANCELLED, CANCEL } = core;
+const { FULFILLED, REJECTED, CANCEL } = core;
 
 // An inspection of an outcome of ours, in Bluebird's bits.
 function inspection(PromiseInspection, bits, value) {
@@ -39,13 +39,16 @@ Settle.prototype.start = function (input) {
   this.countDown();
 };
 
-// A cancelled input gives a cancelled inspection, as in Bluebird, not a cancelled result.
+// A cancelled input cancels the result, as Bluebird's SettledPromiseArray inherits
+// PromiseArray's _promiseCancelled (only reflect() gives a cancelled inspection).
 Settle.prototype.settled = function (index, fulfilled, value) {
   if (this.done) return;
   const PromiseInspection = this.PromiseInspection;
-  if (fulfilled) this.results[index] = inspection(PromiseInspection, FULFILLED, value);
-  else if (value === CANCEL) this.results[index] = inspection(PromiseInspection, REJECTED | CANCELLED, value);
-  else this.results[index] = inspection(PromiseInspection, REJECTED, value);
+  if (value === CANCEL) {
+    this.reject(CANCEL);
+    return;
+  }
+  this.results[index] = inspection(PromiseInspection, fulfilled ? FULFILLED : REJECTED, value);
   this.countDown();
 };
 
