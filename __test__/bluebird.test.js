@@ -499,3 +499,6 @@ same('join with a function calls it with the values, join(fn) alone is an array 
   P.join(P.reject(new Error('j')), 2, () => log('never')).catch((e) => log(e.message)),
   P.join(() => 'fn').then((values) => typeof values[0]),
 ]));
+
+same('error() catches a timeout, which Bluebird marks operational', (P) =>
+  new P(() => {}).timeout(1).error((e) => [e.name, e.message, e.isOperational]));

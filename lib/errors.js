@@ -118,12 +118,17 @@ function wrapAsOperationalError(error) {
     }
     return wrapped;
   }
+  markAsOperational(error);
+  return error;
+}
+
+// Bluebird's markAsOriginatingFromRejection: `.error()` catches it.
+function markAsOperational(error) {
   try {
     notEnumerable(error, 'isOperational', true);
   } catch (ignored) {
     // primitives and frozen objects cannot be marked
   }
-  return error;
 }
 
 function isOperational(error) {
@@ -141,5 +146,6 @@ module.exports = {
   wrapAsOperationalError,
   maybeWrapAsError,
   isOperational,
+  markAsOperational,
   throwLater,
 };

@@ -2,7 +2,7 @@
 // delay and timeout, on the host's setTimeout unless the native timer service is on
 // (clock.js). A timeout's timer is cleared as soon as the promise settles.
 
-const { TimeoutError } = require('./errors');
+const { TimeoutError, markAsOperational } = require('./errors');
 const { setTimer, clearTimer } = require('./clock');
 const cancellation = require('./cancellation');
 const core = require('./core');
@@ -77,6 +77,8 @@ module.exports = function installTimers(library) {
     const error = message instanceof Error
       ? message
       : new TimeoutError(typeof message === 'string' ? message : 'operation timed out');
+    // As Bluebird's afterTimeout: `.error()` catches it.
+    markAsOperational(error);
     reject(timeout.result, error);
     if (timeout.parent !== null) timeout.parent.cancel();
   }
