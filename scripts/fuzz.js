@@ -8,6 +8,8 @@
 //   FUZZ_PROGRAMS=n   programs to run in each timing (default 20000)
 //   FUZZ_SEED=s       first seed (default: from the clock, printed so a run can be repeated)
 //   PROPTEST_CASES=n  engine programs for the property test (default 20000)
+//   FUZZ_CANCELLATION=1  also Bluebird's timing with cancellation on, reported only (README:
+//                     what does not work yet)
 const { spawnSync, execFileSync } = require('child_process');
 const path = require('path');
 const { FerroPromise, OraclePromise, run } = require('../__test__/helpers/differential');
@@ -41,25 +43,9 @@ async function main() {
   }
   console.log(`${programs - failures.length} of ${programs} programs agree with native`);
 
-  console.log(`\nBluebird's timing: ${programs} programs from seed ${firstSeed} against bluebird 3.7.2`);
-  const logsOf = (library, scheduling, first, count) => JSON.parse(execFileSync(process.execPath,
-    [runner, library, String(first), String(count), '60', 'bluebird'],
-    { env: { ...process.env, FERROBIRD_SCHEDULING: scheduling }, maxBuffer: 1 << 30 }));
-  const bluebirdFailures = [];
-  const CHUNK = 1000;
-  for (let start = 0; start < programs; start += CHUNK) {
-    const count = Math.min(CHUNK, programs - start);
-    const expected = logsOf(require.resolve('bluebird'), '', firstSeed + start, count);
-    const actual = logsOf(root, 'bluebird', firstSeed + start, count);
-    for (let i = 0; i < count; i++) {
-      if (JSON.stringify(expected[i]) !== JSON.stringify(actual[i])) bluebirdFailures.push({ seed: firstSeed + start + i, expected: expected[i], actual: actual[i] });
-    }
-    console.log(`  ${start + count} programs, ${bluebirdFailures.length} failing`);
-  }
-  for (const { seed, expected, actual } of bluebirdFailures.slice(0, 5)) {
-    console.log(`\nseed ${seed}\nprogram: ${JSON.stringify(generate(seed, 60, { bluebird: true }).steps)}\nbluebird:  ${JSON.stringify(expected)}\nferrobird: ${JSON.stringify(actual)}`);
-  }
-  console.log(`${programs - bluebirdFailures.length} of ${programs} programs agree with bluebird`);
+  const bluebirdFailures = againstBluebird('bluebird', "Bluebird's timing");
+  // Known to disagree in part (README: what does not work yet): reported, not failed.
+  if (process.env.FUZZ_CANCELLATION === '1') againstBluebird('bluebird-cancellation', "Bluebird's timing with cancellation on");
 
   const cases = process.env.PROPTEST_CASES || '20000';
   console.log(`\nengine property test, ${cases} cases`);
@@ -69,6 +55,35 @@ async function main() {
     env: { ...process.env, PROPTEST_CASES: cases },
   });
   if (failures.length > 0 || bluebirdFailures.length > 0 || cargo.status !== 0) process.exit(1);
+}
+
+// Runs `programs` programs of the flavour (run-programs.js) on bluebird 3.7.2 and on
+// ferrobird in Bluebird's timing, each in a process of its own; returns the disagreements.
+// A program on which bluebird itself overflows its stack says nothing: left out, counted.
+function againstBluebird(flavour, label) {
+  console.log(`\n${label}: ${programs} programs from seed ${firstSeed} against bluebird 3.7.2`);
+  const logsOf = (library, scheduling, first, count) => JSON.parse(execFileSync(process.execPath,
+    [runner, library, String(first), String(count), '60', flavour],
+    { env: { ...process.env, FERROBIRD_SCHEDULING: scheduling }, maxBuffer: 1 << 30 }));
+  const failures = [];
+  let inconclusive = 0;
+  const CHUNK = 1000;
+  for (let start = 0; start < programs; start += CHUNK) {
+    const count = Math.min(CHUNK, programs - start);
+    const expected = logsOf(require.resolve('bluebird'), '', firstSeed + start, count);
+    const actual = logsOf(root, 'bluebird', firstSeed + start, count);
+    for (let i = 0; i < count; i++) {
+      if (expected[i].some((line) => line.includes('Maximum call stack size exceeded'))) inconclusive++;
+      else if (JSON.stringify(expected[i]) !== JSON.stringify(actual[i])) failures.push({ seed: firstSeed + start + i, expected: expected[i], actual: actual[i] });
+    }
+    console.log(`  ${start + count} programs, ${failures.length} failing`);
+  }
+  const cancellation = flavour === 'bluebird-cancellation';
+  for (const { seed, expected, actual } of failures.slice(0, 5)) {
+    console.log(`\nseed ${seed}\nprogram: ${JSON.stringify(generate(seed, 60, { bluebird: true, cancellation }).steps)}\nbluebird:  ${JSON.stringify(expected)}\nferrobird: ${JSON.stringify(actual)}`);
+  }
+  console.log(`${programs - inconclusive - failures.length} of ${programs - inconclusive} programs agree with bluebird (${inconclusive} left out: bluebird overflowed its stack)`);
+  return failures;
 }
 
 main();

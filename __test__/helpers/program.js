@@ -46,7 +46,7 @@ const WITH_CALLBACK = new Set(['map', 'reduce', 'each', 'mapSeries', 'filter', '
 const BLUEBIRD_MORE = ['delay', 'delayChained', 'timeout', 'try', 'method', 'coroutine', 'mapConcurrent', 'filteredCatch', 'error', 'bound'];
 const VALUE_KINDS = ['number', 'number', 'native', 'nativeRejected', 'thenable', 'laterThenable', 'throwingThenable', 'slot'];
 
-function generate(seed, length = 30, { bluebird = false } = {}) {
+function generate(seed, length = 30, { bluebird = false, cancellation = false } = {}) {
   const rand = random(seed);
   const combinators = bluebird ? BLUEBIRD_COMBINATORS : ES_COMBINATORS;
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -66,6 +66,18 @@ function generate(seed, length = 30, { bluebird = false } = {}) {
   };
   const steps = [];
   for (let i = 0; i < length; i++) {
+    // With Bluebird's cancellation on: cancel a slot, or make a promise with an onCancel
+    // callback (kept to be settled later).
+    if (cancellation && slots > 0 && rand() < 0.08) {
+      steps.push({ op: 'cancel', slot: int(slots) });
+      continue;
+    }
+    if (cancellation && rand() < 0.05) {
+      steps.push({ op: 'newCancellable' });
+      resolvers++;
+      slots++;
+      continue;
+    }
     const roll = rand();
     if (slots === 0 || roll < 0.12) {
       const mode = pick(['resolve', 'reject', 'throw', 'keep', 'keep']);
@@ -140,11 +152,13 @@ function generate(seed, length = 30, { bluebird = false } = {}) {
 function show(value) {
   if (value && typeof value === 'object') {
     if (Array.isArray(value)) return `[${value.map(show).join(',')}]`;
-    if (value instanceof Error) return `${value.name}:${value.message.replace(/#<\w+>/, '#<Promise>')}`;
+    // A coroutine's error carries the stack of its call (file paths): not compared.
+    if (value instanceof Error) return `${value.name}:${value.message.replace(/#<\w+>/, '#<Promise>').split('From coroutine:')[0]}`;
     if (typeof value.then === 'function') return 'thenable';
     // Bluebird's allSettled gives PromiseInspections, whose fields are private.
     if (typeof value.isFulfilled === 'function') {
-      return value.isFulfilled() ? `fulfilled(${show(value.value())})` : `rejected(${show(value.reason())})`;
+      if (value.isFulfilled()) return `fulfilled(${show(value.value())})`;
+      return value.isRejected() ? `rejected(${show(value.reason())})` : 'cancelled';
     }
     return `{${Object.keys(value).map((key) => `${key}:${show(value[key])}`).join(',')}}`;
   }
@@ -321,10 +335,20 @@ function scenario(program) {
           return;
         }
         case 'microtask': queueMicrotask(() => log(`${at} microtask`)); return;
+        case 'cancel':
+          if (typeof slots[step.slot].cancel === 'function') slots[step.slot].cancel();
+          return;
+        case 'newCancellable':
+          slots.push(new P((resolve, reject, onCancel) => {
+            onCancel(() => log(`${at} onCancel`));
+            resolvers.push({ resolve, reject });
+          }));
+          break;
         default: throw new Error(`unknown op ${step.op}`);
       }
       observe(slots.length - 1);
     });
+    return slots;
   };
 }
 

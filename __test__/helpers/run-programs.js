@@ -1,7 +1,7 @@
 'use strict';
 // Runs random promise programs (program.js) on one library in this process, one after the
 // other, and prints their logs as JSON: `node run-programs.js <library> <first seed> <count>
-// <length> [bluebird]`. For what is chosen once per process: ferrobird in Bluebird's timing
+// <length> [bluebird | bluebird-cancellation]`. For what is chosen once per process: ferrobird in Bluebird's timing
 // (FERROBIRD_SCHEDULING=bluebird) is compared with bluebird 3.7.2, each in a process of its own.
 
 const { generate, scenario } = require('./program');
@@ -71,26 +71,33 @@ function installVirtualTimers() {
   };
 }
 
-async function runProgram(program, P) {
+async function runProgram(program, P, { cancellation = false } = {}) {
   const entries = [];
   const log = (...parts) => entries.push(parts.join(' '));
+  let slots = [];
   try {
-    scenario(program)(P, log);
+    slots = scenario(program)(P, log);
   } catch (error) {
     log('sync throw', error && error.message);
   }
   await settleLoop();
   await settleLoop();
+  // A cancelled promise calls no handler: which ones ended cancelled.
+  if (cancellation) log('cancelled', slots.filter((slot) => typeof slot.isCancelled === 'function' && slot.isCancelled()).map((slot) => slots.indexOf(slot)).join(','));
   return entries;
 }
 
 async function main() {
   const [library, first, count, length, flavour] = process.argv.slice(2);
-  if (flavour === 'bluebird') installVirtualTimers();
+  // 'bluebird': Bluebird's programs; 'bluebird-cancellation': with its cancellation on.
+  const bluebird = flavour === 'bluebird' || flavour === 'bluebird-cancellation';
+  const cancellation = flavour === 'bluebird-cancellation';
+  if (bluebird) installVirtualTimers();
   const P = require(library);
+  if (cancellation) P.config({ cancellation: true });
   const logs = [];
   for (let seed = Number(first); seed < Number(first) + Number(count); seed++) {
-    logs.push(await runProgram(generate(seed, Number(length), { bluebird: flavour === 'bluebird' }), P));
+    logs.push(await runProgram(generate(seed, Number(length), { bluebird, cancellation }), P, { cancellation }));
   }
   process.stdout.write(JSON.stringify(logs));
 }
