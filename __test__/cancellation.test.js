@@ -160,3 +160,12 @@ same('a finally handler run by cancellation may return a rejected promise: nothi
     process.removeListener('unhandledRejection', count);
   }
 });
+
+same('a finally attached after cancellation fulfils with undefined once a promise its handler returned settles', async (P) => {
+  const cancelled = new P(() => {});
+  cancelled.cancel();
+  await turn(P);
+  const plain = await cancelled.finally(() => 1);
+  const awaited = await cancelled.finally(() => P.delay(1));
+  return [plain && plain.name, awaited];
+});

@@ -329,3 +329,22 @@ watch(child, 'child');
 watch(first.finally(() => { const p = Promise.reject(new Error('n')); p.catch(() => {}); return p; }), 'rejecting');
 child.cancel();
 `);
+
+// With cancellation on (found by the fuzz): a promise resolved with a cancelled one is a late
+// cancellation observer at once, and a follower of a cancelled promise is seen as it, as
+// Bluebird's _resolveCallback and _then look at _target().
+sameAsBluebird('following a cancelled promise is a late cancellation observer, at once', `
+P.config({ cancellation: true });
+const watch = (p, n) => p.then((v) => log(n, 'fulfilled', v), (e) => log(n, 'rejected', e.message));
+let resolveFollower;
+const source = new P(() => {});
+const follower = new P((resolve) => { resolveFollower = resolve; });
+resolveFollower(source);
+source.cancel();
+log('follower cancelled', follower.isCancelled());
+watch(follower.catch((e) => 'caught ' + e.message), 'caught');
+const cancelled = new P(() => {});
+cancelled.cancel();
+watch(P.resolve(1).then(() => cancelled), 'returned');
+P.resolve().then(() => log('a')).then(() => log('b')).then(() => log('c'));
+`);

@@ -21,6 +21,7 @@
 const engine = require('./engine');
 const args = require('./queue');
 const messages = require('./messages');
+const { CancellationError } = require('./errors');
 const unhandled = require('./unhandled');
 const { createScheduler } = require('./scheduler');
 const createRoots = require('./roots');
@@ -413,7 +414,14 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
   // resolves with `_target()`: settled already, perhaps, while the follower's job waits.
   const followed = followee(resolution);
   const bits = followed._bits;
-  if ((bits & CANCELLED) !== 0) return false;
+  if ((bits & CANCELLED) !== 0) {
+    if (!bluebirdTiming) return false;
+    // As Bluebird's _resolveCallback: following a cancelled promise is a late cancellation
+    // observer, at once.
+    if (hooks.followed !== null) hooks.followed(promise, resolution);
+    reject(promise, new CancellationError('late cancellation observer'));
+    return true;
+  }
   if (followed !== resolution) resolution._bits |= OBSERVED_AS_FOLLOWER;
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   if (followed === promise) {

@@ -6,6 +6,7 @@ const { CancellationError } = require('./errors');
 const { internalThen, publicThen } = require('./then-forms');
 const core = require('./core');
 const { awaitable } = require('./pass-through');
+const { isThenable } = require('./then-forms');
 
 module.exports = function installEsPrototype(library) {
   const { Promise, speciesConstructor, promiseResolve, isPromise } = library;
@@ -23,7 +24,19 @@ module.exports = function installEsPrototype(library) {
   // What a finally passes on from a rejected `source` once its handler is done: the reason
   // again, or, when the source was cancelled, the cancellation error as a value.
   function passOn(source, reason) {
-    if (reason instanceof CancellationError && (source._bits & CANCELLED) !== 0) return reason;
+    if (lateCancellation(source, reason)) return reason;
+    throw reason;
+  }
+
+  // A finally attached after its source was cancelled: once a promise its handler returned
+  // has settled, Bluebird's finallyHandler passes on the cancelled source's settled value,
+  // undefined, not the error.
+  function lateCancellation(source, reason) {
+    return reason instanceof CancellationError && (source._bits & CANCELLED) !== 0;
+  }
+
+  function passOnAwaited(source, reason) {
+    if (lateCancellation(source, reason)) return undefined;
     throw reason;
   }
 
@@ -51,7 +64,10 @@ module.exports = function installEsPrototype(library) {
         }, passRejection);
       },
       function (reason) {
-        return then(promiseResolve(C, onFinally.call(this)), () => passOn(source, reason), passRejection);
+        const returned = onFinally.call(this);
+        // (Whether it returned a thenable matters only after a late cancellation: asked then.)
+        const passOnReason = () => (lateCancellation(source, reason) && isThenable(returned) ? undefined : passOn(source, reason));
+        return then(promiseResolve(C, returned), passOnReason, passRejection);
       }
     );
     if (isPromise(result)) result._bits |= OBSERVES_CANCEL;
@@ -69,7 +85,7 @@ module.exports = function installEsPrototype(library) {
       },
       function (reason) {
         const awaited = awaitable(library, onFinally.call(this));
-        return awaited === null ? passOn(source, reason) : internalThen(awaited, () => passOn(source, reason), rethrow);
+        return awaited === null ? passOn(source, reason) : internalThen(awaited, () => passOnAwaited(source, reason), rethrow);
       }
     );
     result._bits |= OBSERVES_CANCEL;

@@ -12,7 +12,7 @@ const core = require('./core');
 const messages = require('./messages');
 const { CancellationError } = require('./errors');
 
-const { INTERNAL, PENDING, FULFILLED, REJECTED, STATE, GENERIC, CANCELLED, hooks, resolve, addReaction, newPromiseCapability, createResolvingFunctions } = core;
+const { INTERNAL, PENDING, FULFILLED, REJECTED, STATE, GENERIC, CANCELLED, FOLLOWS, hooks, resolve, addReaction, newPromiseCapability, createResolvingFunctions } = core;
 
 const proc = process;
 
@@ -135,7 +135,9 @@ function createLibrary(options = {}) {
     const child = internalData === undefined ? new Promise(INTERNAL) : internalData;
     if (receiver === undefined) receiver = core.receiverOf(this);
     if (hooks.chained !== null) hooks.chained(this, child);
-    const bits = this._bits;
+    // A follower (Bluebird's timing) is seen as the promise it follows, as Bluebird's `_then`
+    // looks at `_target()`: settled or cancelled already, perhaps.
+    const bits = (this._bits & FOLLOWS) === 0 ? this._bits : core.followee(this)._bits;
     const domain = proc.domain;
     if ((bits & STATE) === PENDING) {
       this._addCallbacks(didFulfill, didReject, child, receiver, domain == null ? null : domain);
