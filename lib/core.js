@@ -176,8 +176,8 @@ function guaranteeAsync(promise) {
   }
 }
 
-// `promise` settles as `from`, a reaction's promise whose handler settles it, would: as
-// Bluebird's, where `promise` is that reaction's own (timeout's result).
+// `promise` is settled by the handler of the reaction `from` (a timeout's result, where
+// Bluebird's result is that reaction's own promise): async-guaranteed if `from` is.
 function inheritGuarantee(from, promise) {
   if ((from._bits & ASYNC_GUARANTEED) !== 0 && (promise._bits & STATE) === PENDING) promise._bits |= ASYNC_GUARANTEED;
 }
