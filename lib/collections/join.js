@@ -4,13 +4,16 @@
 // read at once, as Promise.all's are; `fn` is called with the values in the turn of the last
 // input to settle, or in a job of its own when every input was known at the call; the result
 // follows what `fn` returns, and is async-guaranteed while pending (Bluebird's timing). More
-// inputs: Promise.all, then spread. No function: Promise.all.
+// inputs, or Node 21 and later (below): Promise.all, then spread. No function: Promise.all.
 
 const core = require('../core');
 const { Collection, valueNowOrReact, WAITING, QUEUED } = require('./base');
 
-// Bluebird generates holder classes up to this many inputs.
+// Bluebird generates holder classes up to this many inputs, and only where it can evaluate
+// code: its util.canEvaluate is `typeof navigator == "undefined"`, false on Node 21 and later,
+// which define `navigator`. There Bluebird's join is all then spread, and so is this one.
 const MAX_HELD = 8;
+const holds = typeof navigator === 'undefined';
 
 function Join(library, fn, count) {
   Collection.call(this, library, undefined);
@@ -57,7 +60,7 @@ function join(library, args) {
   const last = args.length - 1;
   if (last <= 0 || typeof args[last] !== 'function') return library.Promise.all(args);
   const fn = args.pop();
-  if (last > MAX_HELD) return library.Promise.all(args).spread(fn);
+  if (last > MAX_HELD || !holds) return library.Promise.all(args).spread(fn);
   const collection = new Join(library, fn, last);
   // Every input is read, even after one has rejected the result, as Bluebird's loop does.
   for (let i = 0; i < last; i++) {
