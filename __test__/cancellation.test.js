@@ -169,3 +169,15 @@ same('a finally attached after cancellation fulfils with undefined once a promis
   const awaited = await cancelled.finally(() => P.delay(1));
   return [plain && plain.name, awaited];
 });
+
+// On Node 21 and later Bluebird's join is all then spread (join.js): an input cancelled
+// already must still cancel the array in the call, as Bluebird's PromiseArray does, in the
+// ES timing too (Bluebird's own suite failed there on Node 22-26 once).
+same('join and .all() with an input cancelled already: a late cancellation observer, at once', async (P) => {
+  const cancelled = new P(() => {});
+  cancelled.cancel();
+  // reflect() settles on cancellation too: a cancelled outcome is seen, not awaited for ever.
+  const outcome = (promise) => promise.then(() => 'fulfilled', (e) => [e.name, e.message]).reflect()
+    .then((inspection) => (inspection.isCancelled() ? 'cancelled' : inspection.value()));
+  return [await outcome(P.join(1, 2, cancelled, () => 'never')), await outcome(cancelled.all())];
+});

@@ -166,6 +166,12 @@ function awaitInput(collection, input) {
   }
   let promise = asOwnPromise(collection.library, input);
   if ((promise._bits & FOLLOWS) !== 0) promise = core.followedPromise(promise);
+  if ((promise._bits & CANCELLED) !== 0 && collection.startsAtOnce) {
+    // As Bluebird's PromiseArray, in either timing: an input cancelled already cancels the
+    // result in the call (`.then` on it is then a late cancellation observer).
+    waiter.settled(0, false, CANCEL);
+    return;
+  }
   if ((promise._bits & STATE) !== 0 && collection.startsAtOnce && core.isBluebirdTiming()) {
     // Bluebird's timing: as its PromiseArray, a settled input promise is read at once.
     const value = valueNowOrReact(collection.library, promise, waiter, 0);

@@ -56,11 +56,20 @@ Join.prototype.callFunction = function () {
   this.resolve(result);
 };
 
+// Promise.all of the inputs, cancelled at once if one is cancelled already, in either timing,
+// as Bluebird's PromiseArray iterates them in the call.
+function allOf(library, inputs) {
+  if (!inputs.some((input) => library.isPromise(input) && input.isCancelled())) return library.Promise.all(inputs);
+  const cancelled = new library.Promise(core.INTERNAL);
+  core.cancel(cancelled);
+  return cancelled;
+}
+
 function join(library, args) {
   const last = args.length - 1;
   if (last <= 0 || typeof args[last] !== 'function') return library.Promise.all(args);
   const fn = args.pop();
-  if (last > MAX_HELD || !holds) return library.Promise.all(args).spread(fn);
+  if (last > MAX_HELD || !holds) return allOf(library, args).spread(fn);
   const collection = new Join(library, fn, last);
   // Every input is read, even after one has rejected the result, as Bluebird's loop does.
   for (let i = 0; i < last; i++) {
