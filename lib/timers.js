@@ -90,22 +90,23 @@ module.exports = function installTimers(library) {
     if (this.waiter !== null) this.waiter.cancel();
   };
 
-  // The result settles in the waiter's job, as if it were the waiter (Bluebird's result is
-  // that reaction's promise): async-guaranteed if the waiter is.
+  // The source settled in time, unless the timer expired first. The result settles in the
+  // waiter's job, as if it were the waiter (Bluebird's result is that reaction's promise):
+  // async-guaranteed if the waiter is.
+  function decidesInTime(timeout) {
+    clearTimer(timeout.timer);
+    if (timeout.decided) return false;
+    timeout.decided = true;
+    core.inheritGuarantee(timeout.waiter, timeout.result);
+    return true;
+  }
+
   function settledInTime(value) {
-    clearTimer(this.timer);
-    if (this.decided) return;
-    this.decided = true;
-    core.inheritGuarantee(this.waiter, this.result);
-    resolve(this.result, value);
+    if (decidesInTime(this)) resolve(this.result, value);
   }
 
   function failedInTime(reason) {
-    clearTimer(this.timer);
-    if (this.decided) return;
-    this.decided = true;
-    core.inheritGuarantee(this.waiter, this.result);
-    reject(this.result, reason);
+    if (decidesInTime(this)) reject(this.result, reason);
   }
 
   Promise.prototype.timeout = function (ms, message) {

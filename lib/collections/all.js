@@ -152,7 +152,7 @@ function raceOfArray(library, input) {
     const promise = asOwnPromise(library, value);
     // As Bluebird's race, which calls `_then` on each: one cancelled already is a late
     // cancellation observer (one cancelled later cancels the result).
-    if (core.followee(promise).isCancelled()) core.addRejectedElement(aggregate, i, new CancellationError('late cancellation observer'));
+    if (promise.isCancelled()) core.addRejectedElement(aggregate, i, new CancellationError('late cancellation observer'));
     else core.addElementReaction(promise, aggregate, i);
   }
   return cancelsInputs(library, result, input);

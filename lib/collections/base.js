@@ -109,26 +109,26 @@ Collection.prototype.callbackThis = function () {
   return receiverNow(this.receiver);
 };
 
-Collection.prototype.resolve = function (value) {
-  if (this.done) return;
+// Whether the result is still to be decided; from now on it is.
+Collection.prototype.decide = function () {
+  if (this.done) return false;
   this.done = true;
   this.pending = null;
-  core.resolve(this.result, value);
+  return true;
+};
+
+Collection.prototype.resolve = function (value) {
+  if (this.decide()) core.resolve(this.result, value);
 };
 
 // The result takes `value` as it is, a thenable too, as Bluebird's PromiseArray `_fulfill`s
 // (a thenable reaches a collection as a value only from a Node-style callback, nodeify.js).
 Collection.prototype.fulfil = function (value) {
-  if (this.done) return;
-  this.done = true;
-  this.pending = null;
-  core.fulfill(this.result, value);
+  if (this.decide()) core.fulfill(this.result, value);
 };
 
 Collection.prototype.reject = function (reason) {
-  if (this.done) return;
-  this.done = true;
-  this.pending = null;
+  if (!this.decide()) return;
   // Rejecting with CANCEL cancels (core.js, settle). As Bluebird's PromiseArray, the
   // rejection counts as starting here (long stack traces, warnings).
   if (reason === CANCEL) core.reject(this.result, reason);

@@ -76,9 +76,7 @@ const PASS_REJECTION = 2;
 
 Reduction.prototype.settled = function (tag, fulfilled, value) {
   if (this.done) return;
-  if (tag === PASS_REJECTION) {
-    this.reject(value);
-  } else if (!fulfilled) {
+  if (tag === PASS_REJECTION || !fulfilled) {
     // Rejecting with CANCEL cancels (Collection.reject).
     this.reject(value);
   } else if (this.mode === EACH && tag === COMPLETED) {
