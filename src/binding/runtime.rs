@@ -23,7 +23,7 @@ use std::rc::Rc;
 use napi::{sys, Env, JsObject, JsUnknown, NapiRaw, NapiValue, Result, Status};
 use napi_derive::napi;
 
-use crate::engine::{Engine, EngineError, State};
+use crate::engine::{Engine, EngineError, JobKind, State};
 use crate::guard::{self, Failure};
 use crate::ring::{command, layout, Ring};
 
@@ -436,11 +436,12 @@ fn ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Result<sys::napi_value> {
     Ok(buffer)
 }
 
-/// The ring's layout for JS: every slot number and command code, from `ring::layout`.
+/// The ring's layout for JS: every slot number, command code and job kind, and the bit of
+/// `then`'s answer; JS reads them here and writes none of them.
 fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
     let layout = ring.layout();
     let mut object = env.create_object()?;
-    let entries: [(&str, u32); 17] = [
+    let entries: [(&str, u32); 24] = [
         ("HEAD", layout::HEAD as u32),
         ("TAIL", layout::TAIL as u32),
         ("COMMAND_COUNT", layout::COMMAND_COUNT as u32),
@@ -458,6 +459,13 @@ fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
         ("ENQUEUE", command::ENQUEUE),
         ("DELIVER", command::DELIVER),
         ("ELEMENT", command::ELEMENT),
+        ("DISCARD", command::DISCARD),
+        ("JOB_FULFILL", JobKind::Fulfill as u32),
+        ("JOB_REJECT", JobKind::Reject as u32),
+        ("JOB_THENABLE", JobKind::Thenable as u32),
+        ("JOB_ELEMENT_FULFILLED", JobKind::ElementFulfilled as u32),
+        ("JOB_ELEMENT_REJECTED", JobKind::ElementRejected as u32),
+        ("WAS_UNHANDLED", WAS_UNHANDLED),
     ];
     for (name, value) in entries {
         object.set_named_property(name, env.create_uint32(value)?)?;
