@@ -21,9 +21,12 @@ test('an unknown state is refused', () => {
   engine.release(id);
 });
 
+// A refused call that would have enqueued a job commits nothing of its JS half either.
 test('a node cannot wait on itself, nor settle twice', () => {
   const id = engine.create();
-  assert.throws(() => engine.then(id, 0, id), engineError);
+  const entries = engine.jobCount();
+  assert.throws(() => engine.callThen(id, 0, id), engineError);
+  assert.strictEqual(engine.jobCount(), entries);
   engine.settle(id, 1);
   assert.throws(() => engine.settle(id, 1), engineError);
 });
@@ -63,11 +66,12 @@ test('the layout comes from the binding and matches the ring', () => {
 test('the raw entry points refuse garbage arguments', () => {
   assert.throws(() => engine.settle('x', {}), engineError);
   assert.throws(() => engine.settle(-1, 1), engineError);
-  assert.throws(() => engine.then(-5, 1, 0), engineError);
+  assert.throws(() => engine.callThen(-5, 1, 0), engineError);
   // A pending parent with no node: the runtime links such a parent by a ring command, on a
   // spare node; the call refuses it.
-  assert.throws(() => engine.then(0, 0, 0), engineError);
-  assert.throws(() => engine.lock(0x3ffffff0), engineError);
+  assert.throws(() => engine.callThen(0, 0, 0), engineError);
+  assert.throws(() => engine.callLock(0x3ffffff0), engineError);
+  assert.strictEqual(engine.jobCount(), 0, 'no entry was committed for a refused call');
 });
 
 test('the raw entry points take no arguments: the ring slots are what counts', () => {

@@ -28,10 +28,15 @@ function libraryOfOwnPromise(promise) {
   return library === undefined ? null : library;
 }
 
-// The library whose original `then` this is, or null.
+// The library whose original `then` this is, or null. `then` is the user's: a revoked
+// function Proxy throws on any read, and is no library's (calling it then rejects).
 function libraryOfThen(then) {
-  const library = then[LIBRARY];
-  return library === undefined ? null : library;
+  try {
+    const library = then[LIBRARY];
+    return library === undefined ? null : library;
+  } catch (error) {
+    return null;
+  }
 }
 
 module.exports = { mark, libraryOfPromise, libraryOfOwnPromise, libraryOfThen };

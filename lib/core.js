@@ -19,7 +19,6 @@
 // default, a native microtask per batch, as ECMA-262's job queue would run them).
 
 const engine = require('./engine');
-const args = require('./queue');
 const messages = require('./messages');
 const { CancellationError } = require('./errors');
 const unhandled = require('./unhandled');
@@ -39,13 +38,9 @@ const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
 
 const NativePromise = global.Promise;
 
-const JOB_FULFILL = 1;
-const JOB_REJECT = 2;
-const JOB_THENABLE = 3;
-const JOB_ELEMENT_FULFILLED = 5; // an element job by index (4 + state), with no node
-const WAS_UNHANDLED = 1 << 30;
-const ID_MASK = WAS_UNHANDLED - 1;
-const MAX_ELEMENT_INDEX = engine.MAX_ELEMENT_INDEX;
+// The job kinds, from the engine's layout (a reaction's kind is its parent's state).
+const { JOB_FULFILL, JOB_REJECT, JOB_THENABLE, JOB_ELEMENT_FULFILLED, ID_MASK, MAX_ELEMENT_INDEX, OP_BITS, QUIET } = engine;
+const KIND_MASK = (1 << OP_BITS) - 1;
 
 // The libraries made by createLibrary (library.js), by their prototype and original `then`
 // (brand.js): to recognise their promises in thenable jobs.
@@ -95,8 +90,10 @@ function reject(promise, reason) {
 // unhandled.
 //
 // The promise holds its reactions' targets, so JS knows the jobs a settle enqueues: the
-// engine is told by a ring command (engine.settleLater), not a call. Only an unhandled
-// rejection makes a call (benches/README.md: settle).
+// engine is told by a ring command, committed with the jobs' entries (engine.js), not a call.
+// Only an unhandled rejection makes a call (benches/README.md: settle). The promise's own
+// fields change after the engine's view does, and a frozen promise throws at the first
+// write, before anything has changed.
 function settle(promise, state, value) {
   if ((promise._bits & CANCELLED) !== 0) return;
   if (value === CANCEL && state === REJECTED) {
@@ -113,10 +110,12 @@ function settle(promise, state, value) {
     settleLoneReaction(promise, state, value);
     return;
   }
-  promise._bits = (bits & ~STATE) | state;
-  promise._value = value;
+  promise._bits = bits; // a frozen promise throws here, with nothing changed
   const id = promise._id;
+  const settledBits = (bits & ~STATE) | state;
   if (id === 0) {
+    promise._bits = settledBits;
+    promise._value = value;
     if (state === FULFILLED || (bits & REJECTION_HANDLED) !== 0) return;
     promise._id = engine.rejectUnobserved();
     unhandled.track(promise);
@@ -129,10 +128,15 @@ function settle(promise, state, value) {
       // Its reactions went to the promise it followed, which was rejected first, or its
       // rejection was declared handled: handled.
       engine.discardLater(id);
+      promise._id = 0;
+      promise._bits = settledBits;
+      promise._value = value;
       forgetNode(promise, id);
       return;
     }
     engine.settle(id, state);
+    promise._bits = settledBits;
+    promise._value = value;
     unhandled.track(promise);
     noteRoot(promise);
     return;
@@ -140,23 +144,31 @@ function settle(promise, state, value) {
   // An async-guaranteed promise's reactions, and a follower's, run at once, outside the
   // queue (deliver).
   const how = waiters === undefined ? QUEUED : deliveryOf(bits, state);
-  const atOnce = how !== QUEUED && deliverable(waiters);
-  if (atOnce) engine.deliverLater(id);
-  else engine.settleLater(id, state);
+  if (how !== QUEUED && deliverable(waiters)) {
+    engine.deliverLater(id);
+    promise._id = 0;
+    promise._waiters = undefined;
+    promise._bits = settledBits;
+    promise._value = value;
+    forgetNode(promise, id);
+    deliver(waiters, value, how);
+    return;
+  }
+  const count = waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
+  stageWaiterJobs(waiters, count, state, value);
+  engine.commitSettle(id, state, count);
+  promise._id = 0;
+  promise._waiters = undefined;
+  promise._bits = settledBits;
+  promise._value = value;
   if (waiters !== undefined && (bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED) passGuarantee(waiters);
   forgetNode(promise, id);
-  if (waiters === undefined) return;
-  if (atOnce) {
-    promise._waiters = undefined;
-    deliver(waiters, value, how);
-  } else {
-    queueWaiterJobs(promise, Array.isArray(waiters) ? waiters.length : 1, state, value);
-  }
+  schedule();
 }
 
-// `promise` settled or was handled, and its node `id` is done with: it is no root any more.
+// `promise` settled or was handled, and its node `id` is done with (its `_id` is 0 already,
+// set with the command that freed it): it is no root any more.
 function forgetNode(promise, id) {
-  promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
   if ((promise._bits & SWEEP) !== 0) forgetRoot(promise);
 }
@@ -280,20 +292,26 @@ function runDelivered() {
 function settleLoneElement(promise, state, value) {
   const index = promise._value;
   const bits = promise._bits;
-  promise._bits = (bits & ~(STATE | LONE_ELEMENT)) | state;
-  promise._value = value;
+  const aggregate = promise._waiters;
+  const settledBits = (bits & ~(STATE | LONE_ELEMENT)) | state;
   if ((bits & ASYNC_GUARANTEED) !== 0 && state === FULFILLED) {
     // Its aggregate hears it at once (a coroutine resumes, a collection takes the value), as
     // Bluebird's do from an async-guaranteed promise. No node, no job: nothing to tell the
     // engine.
-    const aggregate = promise._waiters;
+    promise._bits = settledBits;
+    promise._value = value;
     promise._waiters = undefined;
     delivered.push(aggregate, value, index);
     runDelivered();
     return;
   }
-  engine.enqueueElementLater(index, state);
-  queueWaiterJobs(promise, 1, state, value);
+  promise._bits = bits; // a frozen promise throws here, with nothing changed
+  stageWaiterJobs(aggregate, 1, state, value);
+  engine.commitElement(index, state);
+  promise._waiters = undefined;
+  promise._bits = settledBits;
+  promise._value = value;
+  schedule();
 }
 
 // Settles `promise` as cancelled. Its engine node's reactions become jobs carrying CANCEL;
@@ -304,6 +322,17 @@ function cancel(promise) {
   if ((promise._bits & LONE_REACTION) !== 0) materializeReaction(promise);
   const bits = promise._bits;
   if (hooks.settled !== null) hooks.settled(promise, REJECTED, CANCEL);
+  promise._bits = bits; // a frozen promise throws here, with nothing changed
+  const id = promise._id;
+  const waiters = promise._waiters;
+  if (id !== 0) {
+    // Its reactions become jobs carrying CANCEL; its node is kept while a job of its own is due.
+    const count = waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
+    stageWaiterJobs(waiters, count, REJECTED, CANCEL);
+    engine.callCancel(id, (bits & TARGET) !== 0, count);
+    promise._id = 0;
+    promise._waiters = undefined;
+  }
   promise._value = CANCEL;
   if ((bits & OBSERVES_CANCEL) !== 0 && (bits & (TARGET | LONE_TARGET)) !== 0) {
     // A finally handler still runs if the promise it waits on is cancelled (runNextJob).
@@ -312,11 +341,9 @@ function cancel(promise) {
     promise._bits = (bits & ~(WILL_CANCEL | HANDLERS)) | REJECTED | CANCELLED;
     promise._handler = undefined;
   }
-  const id = promise._id;
   if (id === 0) return;
-  promise._id = 0;
   if ((bits & REGISTERED) !== 0) unregister(promise, id);
-  queueWaiterJobs(promise, engine.cancel(id, (bits & TARGET) !== 0), REJECTED, CANCEL);
+  schedule();
 }
 
 // Whether `promise` has been resolved already (settled, locked to a thenable, or cancelled):
@@ -394,9 +421,10 @@ function resolve(promise, resolution) {
     }
   }
   if (hooks.followed !== null) hooks.followed(promise, resolution);
-  promise._id = engine.lock(promise._id);
-  promise._bits |= TARGET;
-  args.push(promise, resolution, then);
+  promise._bits |= TARGET; // a frozen promise throws here, with nothing changed
+  engine.reserveJobs(1);
+  engine.stageJob(0, promise, resolution, then, 0);
+  promise._id = engine.callLock(promise._id);
   schedule();
 }
 
@@ -447,9 +475,9 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
 function observeRejection(promise) {
   const id = promise._id;
   if (id === 0) return;
+  engine.discard(id);
   promise._id = 0;
   if ((promise._bits & REGISTERED) !== 0) unregister(promise, id);
-  engine.discard(id);
   unhandled.handled(promise);
 }
 
@@ -561,9 +589,12 @@ function addReaction(parent, target) {
       target._value = parent;
       return;
     }
-    register(linkPending(parent, bits, target._id), target, 0);
-    addWaiter(parent, target);
+    const parentNode = nodeOf(parent);
+    const id = nodeOf(target);
+    linkPending(parent, parentNode, id, target);
+    target._bits |= TARGET;
     if ((target._bits & GENERIC) === 0) target._value = parent;
+    if ((bits & TARGET) === 0) noteRoot(parent);
     return;
   }
   // A reaction on a settled async-guaranteed promise is async-guaranteed too, when its job
@@ -627,9 +658,11 @@ function addElementReaction(parent, aggregate, index) {
       parent._waiters = aggregate;
       return;
     }
-    const id = linkPending(parent, bits, 0);
-    becomeElement(id, index);
-    addWaiter(parent, bluebirdTiming ? new ElementWaiter(aggregate, id) : aggregate);
+    const parentNode = nodeOf(parent);
+    const id = engine.takeNode();
+    becomeElement(id, index, aggregate);
+    linkPending(parent, parentNode, id, bluebirdTiming ? new ElementWaiter(aggregate, id) : aggregate);
+    if ((bits & TARGET) === 0) noteRoot(parent);
     return;
   }
   if (parent._id === 0) {
@@ -639,19 +672,26 @@ function addElementReaction(parent, aggregate, index) {
   reactToUnhandled(parent, null, aggregate, index);
 }
 
-// Links a reaction on the node `targetId` (0: a new one) to the pending `parent`; returns the
-// reaction's node. Nodes for a parent or target that has none are spares the engine made
-// ahead; the link itself is a ring command. No call.
-function linkPending(parent, bits, targetId) {
-  let parentNode = parent._id;
-  if (parentNode === 0) {
-    parentNode = engine.takeNode();
-    parent._id = parentNode;
-  }
-  const id = targetId === 0 ? engine.takeNode() : targetId;
+// Links `waiter` (a target, an aggregate or an ElementWaiter), whose reaction is the node
+// `id`, as the next reaction of the pending `parent`, whose node is `parentNode`: in the
+// engine (a ring command, no call) and in `parent._waiters`, in one step. Everything that
+// can throw comes first (the caller took the nodes and made the waiter); the command is the
+// last call, and only plain stores follow it, so no exception can leave one list a reaction
+// longer than the other. The caller's own stores for the waiter come right after.
+function linkPending(parent, parentNode, id, waiter) {
+  const waiters = parent._waiters;
+  const many = Array.isArray(waiters);
   engine.linkLater(parentNode, id);
-  if ((bits & TARGET) === 0) noteRoot(parent);
-  return id;
+  if (waiters === undefined) parent._waiters = waiter;
+  else if (many) waiters[waiters.length] = waiter;
+  else parent._waiters = [waiters, waiter];
+}
+
+// The node of `promise`, given one (a spare the engine made ahead: no call) if it has none.
+// A node with no reaction yet is no change the engine could disagree with.
+function nodeOf(promise) {
+  if (promise._id === 0) promise._id = engine.takeNode();
+  return promise._id;
 }
 
 // A reaction (of `target`, or of element `index` of `aggregate`) on a settled parent with a
@@ -659,11 +699,17 @@ function linkPending(parent, bits, targetId) {
 function reactToUnhandled(parent, target, aggregate, index) {
   const parentId = parent._id;
   const bits = parent._bits;
-  const answer = engine.then(parentId, bits & STATE, target === null ? 0 : target._id);
+  parent._bits = bits; // a frozen promise throws here, with nothing changed
+  // The target's node is known before the call, so that its job can only come back to a
+  // target that knows it.
+  const id = target === null ? engine.takeNode() : nodeOf(target);
+  if (target === null) becomeElement(id, index, aggregate);
+  engine.reserveJobs(1);
+  engine.stageJob(0, target === null ? aggregate : target, parent._value, 1, 0);
+  const answer = engine.callThen(parentId, bits & STATE, id);
   parent._id = 0;
+  if (target !== null) target._bits |= TARGET;
   if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
-  register(answer & ID_MASK, target, index);
-  args.push(target === null ? aggregate : target, parent._value, 1);
   schedule();
   // Last: the library's `onUnhandledRejectionHandled` runs user code, which may settle
   // promises and enqueue jobs; the job of this reaction must be in the argument queue first,
@@ -677,8 +723,8 @@ function reactToUnhandled(parent, target, aggregate, index) {
 function queueSettledJob(target, aggregate, index, state, value) {
   if (target === null) {
     if (index <= MAX_ELEMENT_INDEX) {
-      engine.enqueueElementLater(index, state);
-      args.push(aggregate, value, 1);
+      stageJob(aggregate, value);
+      engine.commitElement(index, state);
       schedule();
       return;
     }
@@ -686,19 +732,26 @@ function queueSettledJob(target, aggregate, index, state, value) {
     if ((target._bits & LONE_ELEMENT) !== 0) materializeElement(target);
     if (target._id === 0 && (target._bits & GENERIC) === 0) {
       // A target with no node waits for its job with none, as a lone reaction's does.
-      target._bits |= LONE_TARGET;
-      engine.enqueueElementLater(0, state);
-      args.push(target, value, 1);
+      target._bits |= LONE_TARGET; // a frozen target throws here, with nothing changed
+      stageJob(target, value);
+      engine.commitElement(0, state);
       schedule();
       return;
     }
   }
-  const targetId = target === null ? 0 : target._id;
-  const id = targetId === 0 ? engine.takeNode() : targetId;
-  engine.enqueueLater(id, state);
-  register(id, target, index);
-  args.push(target === null ? aggregate : target, value, 1);
+  const id = target === null ? engine.takeNode() : nodeOf(target);
+  if (target === null) becomeElement(id, index, aggregate);
+  stageJob(target === null ? aggregate : target, value);
+  engine.commitEnqueue(id, state);
+  if (target !== null) target._bits |= TARGET;
   schedule();
+}
+
+// Stages the one entry of a job that is a batch of its own (engine.js: reserve, stage, then
+// the caller's commit).
+function stageJob(target, value) {
+  engine.reserveJobs(1);
+  engine.stageJob(0, target, value, 1, 0);
 }
 
 // Gives a lone element's promise the engine's form: a node, whose first reaction is the
@@ -706,11 +759,16 @@ function queueSettledJob(target, aggregate, index, state, value) {
 // promise comes to wait on something, is cancelled or resolved to a thenable.
 function materializeElement(promise) {
   const index = promise._value;
+  const aggregate = promise._waiters;
+  const promiseNode = nodeOf(promise);
+  const id = engine.takeNode();
+  becomeElement(id, index, aggregate);
+  const waiter = bluebirdTiming ? new ElementWaiter(aggregate, id) : aggregate;
+  engine.linkLater(promiseNode, id);
+  promise._waiters = waiter;
   promise._value = undefined;
   promise._bits &= ~LONE_ELEMENT;
-  const id = linkPending(promise, promise._bits, 0);
-  becomeElement(id, index);
-  if (bluebirdTiming) promise._waiters = new ElementWaiter(promise._waiters, id);
+  if ((promise._bits & TARGET) === 0) noteRoot(promise);
 }
 
 // Gives a lone element's or a lone reaction's promise the engine's form.
@@ -726,14 +784,16 @@ function materialize(promise) {
 function materializeReaction(promise) {
   // The target gets a node too: if it has a lone reaction of its own, so does that one's
   // target, and so on down the chain (a loop: a then-chain of 1e6 lone links is no stack).
+  // Each link is one step, as linkPending's: the nodes first, the command, then stores.
   let parent = promise;
   while ((parent._bits & LONE_REACTION) !== 0) {
     const target = parent._waiters;
+    const parentNode = nodeOf(parent);
+    const id = nodeOf(target);
+    engine.linkLater(parentNode, id);
     parent._bits &= ~LONE_REACTION;
-    parent._waiters = undefined;
-    target._bits &= ~LONE_TARGET;
-    register(linkPending(parent, parent._bits, target._id), target, 0);
-    addWaiter(parent, target);
+    target._bits = (target._bits & ~LONE_TARGET) | TARGET;
+    if ((parent._bits & TARGET) === 0) noteRoot(parent);
     parent = target;
   }
 }
@@ -744,17 +804,22 @@ function materializeReaction(promise) {
 function settleLoneReaction(promise, state, value) {
   const bits = promise._bits;
   const target = promise._waiters;
-  promise._waiters = undefined;
-  promise._bits = (bits & ~(STATE | LONE_REACTION)) | state;
-  promise._value = value;
+  const settledBits = (bits & ~(STATE | LONE_REACTION)) | state;
   const how = deliveryOf(bits, state);
   if (how !== QUEUED && isDeliverable(target)) {
+    promise._waiters = undefined;
+    promise._bits = settledBits;
+    promise._value = value;
     deliver(target, value, how);
     return;
   }
+  promise._bits = bits; // a frozen promise throws here, with nothing changed
+  stageJob(target, value);
+  engine.commitElement(0, state);
+  promise._waiters = undefined;
+  promise._bits = settledBits;
+  promise._value = value;
   if ((bits & ASYNC_GUARANTEED) !== 0 && state === REJECTED) passGuarantee(target);
-  engine.enqueueElementLater(0, state);
-  args.push(target, value, 1);
   schedule();
 }
 
@@ -781,50 +846,34 @@ ElementWaiter.prototype.deliver = function (fulfilled, value) {
   this.aggregate.settled(index, fulfilled, value);
 };
 
-// Records the node `id` of a reaction: as `target`'s, or when `target` is null, as element
-// `index`'s.
-function register(id, target, index) {
-  if (target === null) {
-    becomeElement(id, index);
+// A promise's node settles (with `state`) or is cancelled, and its `count` reactions become
+// jobs, in the order they were registered: the order of its `waiters`. Stages their entries
+// for the caller's commit (engine.js). The jobs one settlement enqueues are contiguous in
+// the ECMA-262 queue, nothing can come between them, so one native microtask runs them all;
+// the first job's extra carries the batch size. A lone element job that its aggregate calls
+// quiet gets no microtask of its own (see QUIET).
+function stageWaiterJobs(waiters, count, state, value) {
+  if (count === 0) return;
+  engine.reserveJobs(count);
+  const kind = state; // a reaction's job kind is its parent's state
+  if (count === 1) {
+    const quiet = waiters._bits === undefined && waiters.elementDue(state === FULFILLED);
+    engine.stageJob(0, waiters, value, quiet ? QUIET : 1, engine.CHECKING ? expectedJobOf(waiters, kind) : 0);
     return;
   }
-  target._id = id;
-  target._bits |= TARGET;
-}
-
-// Adds `waiter` (a target or an aggregate) to the reactions `parent` holds, in the engine's
-// order: the first one alone, then an array.
-function addWaiter(parent, waiter) {
-  const waiters = parent._waiters;
-  if (waiters === undefined) parent._waiters = waiter;
-  else if (Array.isArray(waiters)) waiters.push(waiter);
-  else parent._waiters = [waiters, waiter];
-}
-
-// `promise`'s node settled (with `state`) or was cancelled, and its `count` reactions became
-// jobs, in the order they were registered: the order of its `_waiters`. The jobs one
-// settlement enqueues are contiguous in the ECMA-262 queue, nothing can come between them, so
-// one native microtask runs them all; the first job's extra carries the batch size. A lone
-// element job that its aggregate calls quiet gets no microtask of its own (see QUIET).
-function queueWaiterJobs(promise, count, state, value) {
-  const waiters = promise._waiters;
-  promise._waiters = undefined;
-  if (count === 0) return;
-  if (count === 1) {
-    if (waiters._bits === undefined && waiters.elementDue(state === FULFILLED)) {
-      args.push(waiters, value, QUIET);
-      scheduler.scheduleQuiet();
-      return;
-    }
-    args.push(waiters, value, 1);
-  } else {
-    for (let i = 0; i < count; i++) {
-      const waiter = waiters[i];
-      if (waiter._bits === undefined) waiter.elementDue(state === FULFILLED);
-      args.push(waiter, value, i === 0 ? count : undefined);
-    }
+  for (let i = 0; i < count; i++) {
+    const waiter = waiters[i];
+    if (waiter._bits === undefined) waiter.elementDue(state === FULFILLED);
+    engine.stageJob(i, waiter, value, i === 0 ? count : undefined, engine.CHECKING ? expectedJobOf(waiter, kind) : 0);
   }
-  schedule();
+}
+
+// Check mode: the job the engine must hand back for a waiter of a node being settled. A
+// promise's node is its `_id` (0 once cancel kept it: then only the kind is compared), an
+// ElementWaiter's its `node`; an aggregate's is in the element table (checkOwner).
+function expectedJobOf(waiter, kind) {
+  if (waiter instanceof ElementWaiter) return engine.expectedJob(waiter.node, kind);
+  return engine.expectedJob(waiter._bits === undefined ? 0 : waiter._id, kind);
 }
 
 // `target` settles from an already settled source with `state` and `value` (a reaction
@@ -835,8 +884,15 @@ function addSettledReaction(target, state, value) {
 
 let elementIndexes = new Int32Array(1024);
 
+// Check mode: each element node's aggregate, so that a job by node is checked against the
+// entry that takes it (engine.js, checkEntry). The job's target is the aggregate, or the
+// ElementWaiter that stands for it, or the promise whose reaction the node is. Weak: a table
+// by node id that held aggregates kept cycles through their handlers alive (gc.test.js).
+const elementOwners = engine.CHECKING ? [] : null;
+
 const { noteRoot, forgetRoot, unregister } = createRoots(engine, (id) => {
   if (id < elementIndexes.length) elementIndexes[id] = 0;
+  if (elementOwners !== null) elementOwners[id] = undefined;
 });
 
 // An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
@@ -856,14 +912,26 @@ function addRejectedElement(aggregate, index, reason) {
 function takeElement(id) {
   const index = elementIndexes[id] - 1;
   elementIndexes[id] = 0;
+  if (elementOwners !== null) elementOwners[id] = undefined;
   discardLater(id);
   return index;
 }
 
-function becomeElement(id, index) {
+function becomeElement(id, index, aggregate) {
   if (id >= elementIndexes.length) elementIndexes = grownToFit(elementIndexes, id);
   elementIndexes[id] = index + 1;
+  if (elementOwners !== null) elementOwners[id] = new WeakRef(aggregate);
 }
+
+
+function checkOwner(word, target) {
+  const id = word >>> OP_BITS;
+  if (target._bits !== undefined) return target._id === 0 || target._id === id;
+  if (target instanceof ElementWaiter) return target.node === id;
+  return elementIndexes[id] !== 0 && elementOwners[id] !== undefined && elementOwners[id].deref() === target;
+}
+
+if (engine.CHECKING) engine.setOwnerCheck(checkOwner);
 
 // `table` (an Int32Array by node id) with room for `id`.
 function grownToFit(table, id) {
@@ -891,33 +959,22 @@ function newPromiseCapability(C) {
 
 // ---- jobs -------------------------------------------------------------------------------
 
-// The jobs the engine enqueues, read from the ring it shares with JS (engine.js).
-const ring = engine.ring;
-const RING_JOBS = engine.JOBS;
-const RING_JOB_SLOTS = engine.JOB_SLOTS;
-const RING_HEAD = engine.HEAD;
-const RING_TAIL = engine.TAIL;
-const COUNTER_MASK = engine.COUNTER_MASK;
-let ringHead = 0;
-
 // Frees the node of a target whose last job has arrived, without a call of its own.
 const discardLater = engine.discardLater;
 
-// A job with no microtask of its own: an element job its aggregate called quiet. If a
-// batch of ours is due, that one runs it after its own jobs, or an earlier one does; if
-// none is, the first of ours to come runs it before its own jobs, or the scheduler's
-// backstop does. Always in queue order, so before any later job. For Promise.all, nothing
-// such a job does can be seen, and the job that settles the result is never quiet; map's
-// mapper calls move from ES job times to Bluebird's (batches, at the latest at the next
-// check phase). A native microtask per job was 97 bytes allocated (the heap profiler): a
-// scavenge a round in Promise.all of 5e4 pending elements.
-const QUIET = -1;
-
+// A job with no microtask of its own (engine.QUIET): an element job its aggregate called
+// quiet. If a batch of ours is due, that one runs it after its own jobs, or an earlier one
+// does; if none is, the first of ours to come runs it before its own jobs, or the
+// scheduler's backstop does. Always in queue order, so before any later job. For
+// Promise.all, nothing such a job does can be seen, and the job that settles the result is
+// never quiet; map's mapper calls move from ES job times to Bluebird's (batches, at the
+// latest at the next check phase). A native microtask per job was 97 bytes allocated (the
+// heap profiler): a scavenge a round in Promise.all of 5e4 pending elements.
 function runQuietJobs() {
-  while (args.peekExtra() === QUIET) runNextJob();
+  while (engine.peekExtra() === QUIET) runGuarded();
 }
 
-const scheduler = createScheduler(runJob, runQuietJobs, handlers);
+const scheduler = createScheduler(runJob, runQuietJobs, handlers, engine.owed);
 const schedule = scheduler.schedule;
 
 // Bluebird's timing (scheduler.js): besides its batches, a promise resolved with a promise
@@ -932,7 +989,7 @@ function isBluebirdTiming() {
 // queued would run them in a mix of both.
 function setScheduling(mode) {
   if (mode === scheduler.mode()) return;
-  if (args.length() !== 0) throw new Error(messages.SCHEDULING_TOO_LATE);
+  if (engine.jobCount() !== 0) throw new Error(messages.SCHEDULING_TOO_LATE);
   scheduler.setMode(mode);
   bluebirdTiming = mode === 'bluebird';
   unhandled.setAfterBatch(bluebirdTiming ? scheduler.afterBatch : null);
@@ -940,24 +997,74 @@ function setScheduling(mode) {
 
 // Runs one batch of jobs enqueued together (the scheduler's unit): the next ones in the
 // engine's queue, after the quiet jobs queued before them; then the quiet jobs queued after.
+// A run with nothing queued (one paid for a batch whose commit threw) does nothing.
 function runJob() {
   runQuietJobs();
-  const extra = args.peekExtra();
+  if (engine.jobCount() === 0) return;
+  const extra = engine.peekExtra();
   let remaining = typeof extra === 'number' ? extra : 1;
-  while (remaining-- > 0) runNextJob();
+  while (remaining-- > 0 && engine.jobCount() !== 0) runGuarded();
   runQuietJobs();
+  // Runs a commit owed the scheduler and could not pay (a throw where it was called).
+  if (engine.owed.runs !== 0 || engine.owed.quiet) schedule();
+}
+
+// A job that throws (a user's capability or monitoring listener, a frozen target) does not
+// stop the jobs after it: its error reaches the host as an uncaught exception, as a native
+// job's would, after them. A job taken is taken from both halves of the queue at once
+// (engine.takeJob), so nothing it throws can set them apart; a lockstep error stops the
+// runtime (stopped): every later job would be suspect.
+function runGuarded() {
+  if (stopped !== null) throw stopped;
+  try {
+    runNextJob();
+  } catch (error) {
+    if (error !== null && typeof error === 'object' && error.code === 'FERROBIRD_LOCKSTEP') {
+      stopped = error;
+      reportLater(error);
+    } else if (error instanceof TypeError && (isFrozenPromise(runningTarget) || isFrozenPromise(runningArgument))) {
+      // A promise frozen while it waited, or one a job adopts: it cannot be settled or
+      // followed, and the handlers that wait on it never run.
+      process.emitWarning(messages.FROZEN_TARGET, 'FerrobirdWarning', 'FERROBIRD_FROZEN_PROMISE');
+    } else {
+      reportLater(error);
+    }
+  }
+  runningTarget = undefined;
+  runningArgument = undefined;
+}
+
+let stopped = null;
+// The target and argument of the job being run, for the report of a job that threw.
+let runningTarget;
+let runningArgument;
+
+function isFrozenPromise(value) {
+  return isAnyLibraryPromise(value) && Object.isFrozen(value);
+}
+
+function reportLater(error) {
+  process.nextTick(rethrow, error);
+}
+
+function rethrow(error) {
+  throw error;
 }
 
 function runNextJob() {
-  if (ringHead === ring[RING_TAIL]) engine.refill();
-  const slot = RING_JOB_SLOTS + ((ringHead & (RING_JOBS - 1)) << 1);
-  const kind = ring[slot];
-  const id = ring[slot + 1];
-  ringHead = (ringHead + 1) & COUNTER_MASK;
-  ring[RING_HEAD] = ringHead;
-  const extra = args.peekExtra();
-  const target = args.peekTarget();
-  const argument = args.shift();
+  const word = engine.takeJob();
+  const kind = word & KIND_MASK;
+  const id = word >>> OP_BITS;
+  const taken = engine.taken;
+  const target = taken.target;
+  const argument = taken.value;
+  const extra = taken.extra;
+  // Nothing outlives its job: the entry would keep its target and argument alive.
+  taken.target = undefined;
+  taken.value = undefined;
+  taken.extra = undefined;
+  runningTarget = target;
+  runningArgument = argument;
   const bits = target._bits;
   if (bits === undefined) {
     // An aggregate (it has no state bits): an element reaction's job, by its index, or by a

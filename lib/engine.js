@@ -1,25 +1,40 @@
 'use strict';
-// The engine as the runtime calls it: the addon's entry points and the ring shared with it
-// (src/ring/). Layout, in Int32 slots (src/ring/layout.rs):
-// [head, tail, command count, arg0, arg1, arg2, result, commands ..., spare count,
-// spare nodes ..., (kind, id) ...].
+// The engine as the runtime sees it: the addon's entry points, the ring shared with it
+// (src/ring/), and the JS half of the job queue. The only module that touches the ring.
+//
+// Layout, in Int32 slots (src/ring/layout.rs): [head, tail, command count, arg0, arg1, arg2,
+// result, commands ..., spare count, spare nodes ..., (kind, id) ...]. Every slot number and
+// code comes from the binding's `layout`; none is written here.
 //
 // The hot calls (then, settle, lock, rejectUnobserved, refill) take their arguments from the
-// ring and leave their result there (src/binding/runtime.rs): passing JS numbers would cost
-// a conversion for each and a handle for the result. The wrappers below keep the call shapes
-// of an ordinary binding.
+// ring and leave their result there (src/binding/runtime.rs). Most operations make no call:
+// settles, links and enqueues are commands written to the ring, nodes for new promises come
+// from the spares every call tops up, and the engine applies the commands in order at the
+// start of its next call.
 //
-// Most operations need no answer and make no call: settles, links and enqueues are commands
-// written to the ring, nodes for new promises come from the spares every call tops up, and
-// the engine applies the commands in order at the start of its next call.
+// ## One job, two halves, one step
+//
+// The engine keeps each job's kind and node; JS keeps its target, argument and extra here,
+// in the engine's order. The two must never drift apart: a JS entry taken with another job's
+// node gives one promise another's value. So every enqueue is one step that no exception can
+// split:
+//
+//   reserve   room for the entries and the command slots (may call, grow, throw: nothing is
+//             visible yet);
+//   stage     the entries, past the visible end (may throw: still invisible);
+//   commit    the command and the entries made visible together, by plain stores and no
+//             call in between: V8 raises a stack overflow only where a function is entered,
+//             and no store here can throw.
+//
+// A job is taken the same way (takeJob). With FERROBIRD_CHECK=1 each entry also records the
+// job the engine must hand back for it, and takeJob stops at the first mismatch.
 
 const messages = require('./messages');
 const binding = require('./binding');
 
 // This module instance's own runtime: an engine and the ring it shares with it. Every
 // evaluation of lib/ (a jest registry, a re-require after `delete require.cache`, a `vm`
-// context) makes its own, so instances never share bookkeeping. The ring's memory is Rust's;
-// the slot numbers come from the binding (src/ring/layout.rs).
+// context) makes its own, so instances never share bookkeeping.
 const runtime = binding.createRuntime(4096, 1024, 64);
 const layout = runtime.layout;
 const ring = new Int32Array(runtime.buffer);
@@ -35,14 +50,21 @@ const COMMAND_CAPACITY = layout.COMMAND_CAPACITY;
 const SPARE_COUNT = layout.SPARE_COUNT;
 const SPARES = SPARE_COUNT + 1;
 const JOB_SLOTS = layout.JOB_SLOTS;
-const JOBS = layout.JOBS;
+const RING_JOBS = layout.JOBS;
+const COUNTER_MASK = layout.COUNTER_MASK;
 // A command is `id << OP_BITS | op` (src/ring/command.rs); a settle's op is the state.
 const OP_BITS = layout.OP_BITS;
-const DISCARD = 0;
+const DISCARD = layout.DISCARD;
 const LINK = layout.LINK;
 const ENQUEUE = layout.ENQUEUE; // + the state
 const ELEMENT = layout.ELEMENT;
 const DELIVER = layout.DELIVER;
+// The job kinds (src/engine/queue.rs): a reaction's is its parent's state.
+const { JOB_FULFILL, JOB_REJECT, JOB_THENABLE, JOB_ELEMENT_FULFILLED, JOB_ELEMENT_REJECTED } = layout;
+// `then`'s answer: the target's node, with this bit when the parent was an unhandled
+// rejection until now.
+const WAS_UNHANDLED = layout.WAS_UNHANDLED;
+const ID_MASK = WAS_UNHANDLED - 1;
 // The largest element index a command can carry in its signed 32-bit slot.
 const MAX_ELEMENT_INDEX = 2 ** (31 - OP_BITS) - 1;
 
@@ -52,64 +74,127 @@ const fastLock = runtime.lock;
 const fastRejectUnobserved = runtime.rejectUnobserved;
 const fastRefill = runtime.refill;
 
-// A reaction of `target` (0: a new node) on `parent`, a settled node (an unhandled rejection),
-// or 0 for a promise with no node settled with `state`. Returns the target's id, with bit 30
-// set when the parent was an unhandled rejection until now. (A pending parent is linked by a
-// command, linkLater.)
-function then(parent, state, target) {
-  ring[ARG0] = parent;
-  ring[ARG1] = state;
-  ring[ARG2] = target;
-  fastThen();
-  return ring[RESULT];
+// FERROBIRD_CHECK=1: every job taken is compared with what its JS entry expects (below).
+const CHECKING = process.env.FERROBIRD_CHECK !== undefined && process.env.FERROBIRD_CHECK !== '0';
+
+// ---- the JS half of the job queue ------------------------------------------------------
+
+// A ring of parallel arrays, doubled when full: each job's target (the promise it settles, a
+// GenericReaction, or an aggregate), its argument (a value, or a thenable) and its extra (the
+// batch size on a batch's first job, QUIET, or a thenable's `then`); with CHECKING, the job
+// the engine must hand back for it (expectedJob).
+let capacity = 1024;
+let mask = capacity - 1;
+let targets = slots(capacity);
+let values = slots(capacity);
+let extras = slots(capacity);
+let expectations = CHECKING ? slots(capacity) : null;
+let head = 0;
+let size = 0;
+
+// The extra of a job with no native microtask of its own (core.js, runQuietJobs).
+const QUIET = -1;
+
+// What the scheduler owes: a run for each batch committed and not yet scheduled, and a
+// backstop for quiet jobs. Written by the commits (a plain store, inside the step), paid by
+// scheduler.js; a scheduling call that throws leaves its debt for the next one.
+const owed = { runs: 0, quiet: false };
+
+// An array of `length` undefined slots, of the elements kind that holds anything. A bare
+// `new Array(n)` starts as holes for small integers and changes kind at the first object
+// stored, after each grow, deoptimizing the stores and their callers.
+function slots(length) {
+  return new Array(length).fill(undefined);
 }
 
-// Settles a pending node. Returns `jobs << 1 | unhandled`.
-function settle(id, state) {
-  ring[ARG0] = id;
-  ring[ARG1] = state;
-  fastSettle();
-  return ring[RESULT];
+// The ring unrolled from `head` into one twice as long, by builtins (slice, concat), not a JS
+// loop, which TurboFan compiled several times over. Staged entries past the end come along.
+function unrolled(array) {
+  return array.slice(head).concat(array.slice(0, head), slots(capacity));
 }
 
-// Resolves `target` (0: a new node) to a thenable and enqueues its thenable job; returns its id.
-function lock(target) {
-  ring[ARG0] = target;
-  fastLock();
-  return ring[RESULT];
-}
-
-// A node for a promise rejected before anything observed it, tracked as unhandled.
-function rejectUnobserved() {
-  fastRejectUnobserved();
-  return ring[RESULT];
-}
-
-// Moves jobs that did not fit into the ring, and applies the commands.
-function refill() {
-  fastRefill();
-}
-
-// Commands run at the start of the engine's next call, in order, without a call of their own
-// (ring.rs). Returns the first of `n` command slots now the caller's, after a call that
-// empties the buffer when they do not fit.
-function commandSlots(n) {
-  let count = ring[COMMAND_COUNT];
-  if (count > COMMAND_CAPACITY - n) {
-    fastRefill();
-    count = 0;
+// Makes room for `count` more entries than are visible. Nothing changes until every new
+// array is made, so a throw leaves the queue as it was.
+function reserveJobs(count) {
+  while (size + count > capacity) {
+    const grownTargets = unrolled(targets);
+    const grownValues = unrolled(values);
+    const grownExtras = unrolled(extras);
+    const grownExpectations = CHECKING ? unrolled(expectations) : null;
+    targets = grownTargets;
+    values = grownValues;
+    extras = grownExtras;
+    expectations = grownExpectations;
+    head = 0;
+    capacity *= 2;
+    mask = capacity - 1;
   }
-  ring[COMMAND_COUNT] = count + n;
-  return COMMANDS + count;
 }
 
-function command(id, op) {
-  ring[commandSlots(1)] = (id << OP_BITS) | op;
+// Writes entry `offset` past the visible end, in room reserveJobs made. `expected` is the
+// job the engine must hand back for it (expectedJob), read only when checking.
+function stageJob(offset, target, value, extra, expected) {
+  const slot = (head + size + offset) & mask;
+  targets[slot] = target;
+  values[slot] = value;
+  extras[slot] = extra;
+  if (CHECKING) expectations[slot] = expected;
+}
+
+// The job word `node << OP_BITS | kind` the engine must hand back for an entry; a negative
+// word `-kind` when JS does not know the node (an element's node, read from core's table, or
+// a node kept by cancel): then only the kind is compared, and core checks the node's owner.
+function expectedJob(node, kind) {
+  return node === 0 && kind <= JOB_THENABLE ? -kind : (node << OP_BITS) | kind;
+}
+
+// What a commit of `count` entries owes the scheduler: a run if they are a batch.
+function owe(count) {
+  const first = (head + size) & mask; // read before the commit moves `size`
+  return count === 0 ? 0 : extras[first] === QUIET ? -1 : 1;
+}
+
+// The extra of the job at the head, and its target: read before takeJob.
+function peekExtra() {
+  return size === 0 ? undefined : extras[head];
+}
+
+function jobCount() {
+  return size;
+}
+
+// ---- commands ---------------------------------------------------------------------------
+
+// The first of `count` command slots free for the caller, after a call that applies the
+// commands written so far when they do not fit. The slots become the engine's only when the
+// caller moves the count past them (a commit).
+function commandRoom(count) {
+  if (ring[COMMAND_COUNT] > COMMAND_CAPACITY - count) fastRefill();
+  return COMMANDS + ring[COMMAND_COUNT];
 }
 
 // Frees the node `id`: it is never handed out again while JS may still hold it.
 function discardLater(id) {
-  command(id, DISCARD);
+  const slot = commandRoom(1);
+  ring[slot] = (id << OP_BITS) | DISCARD;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+}
+
+// Fulfils the pending node `id`, whose reactions JS runs at once instead of queuing their
+// jobs (Bluebird's async-guaranteed promises): they are unlinked, and no job is enqueued.
+function deliverLater(id) {
+  const slot = commandRoom(1);
+  ring[slot] = (id << OP_BITS) | DELIVER;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+}
+
+// Makes the node `target` a reaction of the pending node `parent`, as `then` on a pending
+// promise does.
+function linkLater(parent, target) {
+  const slot = commandRoom(2);
+  ring[slot] = (target << OP_BITS) | LINK;
+  ring[slot + 1] = parent;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 2;
 }
 
 // A pending node for a promise that needs one, made ahead by the engine: no call, except when
@@ -126,69 +211,213 @@ function takeNode() {
   return ring[SPARES + count];
 }
 
-// Makes the node `target` a reaction of the pending node `parent`, as `then` on a pending
-// promise does.
-function linkLater(parent, target) {
-  const slot = commandSlots(2);
-  ring[slot] = (target << OP_BITS) | LINK;
-  ring[slot + 1] = parent;
+// ---- commits: a command and its staged entries, made visible together -------------------
+//
+// Each takes its command room first (the only call), then only stores.
+
+// Settles the pending node `id` with `state` (JOB_FULFILL / JOB_REJECT: the states are the
+// kinds), for a caller that knows the outcome: its `count` reactions, whose entries are
+// staged in the engine's order, become jobs. No unhandled rejection (the node has reactions,
+// or is fulfilled). The jobs reach the ring at the next call.
+function commitSettle(id, state, count) {
+  const slot = commandRoom(1);
+  const debt = owe(count);
+  ring[slot] = (id << OP_BITS) | state;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+  size += count;
+  if (debt > 0) owed.runs++;
+  else if (debt < 0) owed.quiet = true;
 }
 
-// Enqueues a reaction job for the pending node `target` on a promise that settled with
-// `state` and has no node, as `then` on it does.
-function enqueueLater(target, state) {
-  command(target, ENQUEUE + state);
+// The staged entry's job: a reaction of the node `id` on a promise settled with `state` and
+// no node, as `then` on it does.
+function commitEnqueue(id, state) {
+  const slot = commandRoom(1);
+  const debt = owe(1);
+  if (CHECKING) expectations[(head + size) & mask] = expectedJob(id, state);
+  ring[slot] = (id << OP_BITS) | (ENQUEUE + state);
+  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+  size += 1;
+  if (debt > 0) owed.runs++;
+  else owed.quiet = true;
 }
 
-// Enqueues the job of element `index` (at most MAX_ELEMENT_INDEX) of a collection, whose
-// promise settled with `state` and has no node: the element was its only reaction. The job
-// comes back with the index in place of a node id, and kind 4 + `state`.
-function enqueueElementLater(index, state) {
-  const slot = commandSlots(2);
+// The staged entry's job by index (at most MAX_ELEMENT_INDEX), with no node: a collection's
+// element `index`, or (index 0) a target that waits with no node. Its promise settled with
+// `state` and has no node. The job comes back with the index in place of a node.
+function commitElement(index, state) {
+  const slot = commandRoom(2);
+  const debt = owe(1);
+  if (CHECKING) expectations[(head + size) & mask] = (index << OP_BITS) | (state === JOB_FULFILL ? JOB_ELEMENT_FULFILLED : JOB_ELEMENT_REJECTED);
   ring[slot] = (index << OP_BITS) | ELEMENT;
   ring[slot + 1] = state;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 2;
+  size += 1;
+  if (debt > 0) owed.runs++;
+  else owed.quiet = true;
 }
 
-// Settles the pending node `id` with `state` (FULFILLED 1, REJECTED 2), for a caller that
-// knows the outcome: its reactions' jobs, which the caller queues now, and no unhandled
-// rejection (the node has reactions, or is fulfilled). The jobs reach the ring at the next
-// call, before any that call enqueues; the job loop refills when the ring runs dry.
-function settleLater(id, state) {
-  command(id, state);
+// ---- calls that enqueue: the entries are staged before, committed after -----------------
+
+// A reaction of `target` (0: a new node) on `parent`, a settled node (an unhandled rejection),
+// with its entry staged. Returns the target's node, with WAS_UNHANDLED set when the parent was
+// an unhandled rejection until now.
+function callThen(parent, state, target) {
+  const debt = owe(1);
+  ring[ARG0] = parent;
+  ring[ARG1] = state;
+  ring[ARG2] = target;
+  fastThen();
+  const answer = ring[RESULT];
+  if (CHECKING) expectations[(head + size) & mask] = expectedJob(answer & ID_MASK, state);
+  size += 1;
+  if (debt > 0) owed.runs++;
+  return answer;
 }
 
-// Fulfils the pending node `id`, whose reactions JS runs at once instead of queuing their
-// jobs (Bluebird's async-guaranteed promises): they are unlinked, and no job is enqueued.
-function deliverLater(id) {
-  command(id, DELIVER);
+// Resolves `target` (0: a new node) to a thenable and enqueues its thenable job, whose entry
+// is staged; returns its node.
+function callLock(target) {
+  const debt = owe(1);
+  ring[ARG0] = target;
+  fastLock();
+  const id = ring[RESULT];
+  if (CHECKING) expectations[(head + size) & mask] = expectedJob(id, JOB_THENABLE);
+  size += 1;
+  if (debt > 0) owed.runs++;
+  return id;
+}
+
+// Cancels the pending node `id` (kept when a job of its own is still due); its reactions,
+// whose `count` entries are staged, become reject jobs.
+function callCancel(id, keep, count) {
+  const debt = owe(count);
+  const jobs = runtime.cancel(id, keep);
+  if (jobs !== count) throw lockstepError(messages.lockstepCount(jobs, count));
+  size += count;
+  if (debt > 0) owed.runs++;
+  else if (debt < 0) owed.quiet = true;
+}
+
+// ---- calls that enqueue nothing ---------------------------------------------------------
+
+// Settles a pending node with no reactions: tracked as unhandled when rejected. Returns
+// `jobs << 1 | unhandled` (no jobs: it has no reactions).
+function settle(id, state) {
+  ring[ARG0] = id;
+  ring[ARG1] = state;
+  fastSettle();
+  return ring[RESULT];
+}
+
+// A node for a promise rejected before anything observed it, tracked as unhandled.
+function rejectUnobserved() {
+  fastRejectUnobserved();
+  return ring[RESULT];
+}
+
+// ---- taking jobs ------------------------------------------------------------------------
+
+let ringHead = 0;
+
+// The job taken last: its target, argument and extra (read them before the next takeJob).
+const taken = { target: undefined, value: undefined, extra: undefined };
+
+// Takes the next job from both halves at once: returns its word `node << OP_BITS | kind`
+// (for a job by index, the index in place of the node) and leaves its entry in `taken`.
+function takeJob() {
+  if (size === 0) throw lockstepError(messages.LOCKSTEP_NO_ENTRY);
+  if (ringHead === ring[TAIL]) {
+    fastRefill();
+    if (ringHead === ring[TAIL]) throw lockstepError(messages.LOCKSTEP_NO_JOB);
+  }
+  const slot = JOB_SLOTS + ((ringHead & (RING_JOBS - 1)) << 1);
+  const word = (ring[slot + 1] << OP_BITS) | ring[slot];
+  if (CHECKING) checkEntry(word);
+  ringHead = (ringHead + 1) & COUNTER_MASK;
+  ring[HEAD] = ringHead;
+  taken.target = targets[head];
+  taken.value = values[head];
+  taken.extra = extras[head];
+  targets[head] = undefined;
+  values[head] = undefined;
+  extras[head] = undefined;
+  head = (head + 1) & mask;
+  size--;
+  return word;
+}
+
+// Core's check of a job whose node JS did not know (an element's): (word, target) -> bool.
+let ownerCheck = null;
+
+function setOwnerCheck(fn) {
+  ownerCheck = fn;
+}
+
+function checkEntry(word) {
+  const expected = expectations[head];
+  const target = targets[head];
+  const matches = expected >= 0
+    ? expected === word
+    : (word & ((1 << OP_BITS) - 1)) === -expected && (ownerCheck === null || ownerCheck(word, target));
+  if (matches) return;
+  const kindMask = (1 << OP_BITS) - 1;
+  const expectedNode = expected < 0 ? -1 : expected >>> OP_BITS;
+  const expectedKind = expected < 0 ? -expected : expected & kindMask;
+  throw lockstepError(messages.lockstepMismatch(word >>> OP_BITS, word & kindMask, expectedNode, expectedKind));
+}
+
+// The engine and JS disagree about the queue: a bug in ferrobird, never the user's. Once
+// seen, every later job is suspect, so the runtime stops (core.js reports it and refuses to
+// run more jobs).
+function lockstepError(detail) {
+  const error = new Error(messages.LOCKSTEP + detail);
+  error.code = 'FERROBIRD_LOCKSTEP';
+  return error;
 }
 
 module.exports = {
-  then,
+  // Calls and commands that enqueue no job.
   settle,
-  lock,
   rejectUnobserved,
-  refill,
+  refill: fastRefill,
   discardLater,
-  settleLater,
   deliverLater,
   takeNode,
   linkLater,
-  enqueueLater,
-  enqueueElementLater,
-  MAX_ELEMENT_INDEX,
   cancel: runtime.cancel,
   discard: runtime.discard,
   release: runtime.release,
+  // Enqueuing: reserve, stage, then one commit.
+  reserveJobs,
+  stageJob,
+  expectedJob,
+  commitSettle,
+  commitEnqueue,
+  commitElement,
+  callThen,
+  callLock,
+  callCancel,
+  owed,
+  // Taking.
+  takeJob,
+  taken,
+  peekExtra,
+  jobCount,
+  setOwnerCheck,
+  CHECKING,
+  QUIET,
+  OP_BITS,
+  JOB_FULFILL,
+  JOB_REJECT,
+  JOB_THENABLE,
+  JOB_ELEMENT_FULFILLED,
+  JOB_ELEMENT_REJECTED,
+  WAS_UNHANDLED,
+  ID_MASK,
+  MAX_ELEMENT_INDEX,
   // For debug.js, tests and benchmarks.
   hasReactions: runtime.hasReactions,
   create: runtime.create,
   stats: runtime.stats,
-  // The job half of the ring, read by the runtime's job loop (core.js).
-  ring,
-  JOBS,
-  HEAD,
-  TAIL,
-  JOB_SLOTS,
-  COUNTER_MASK: layout.COUNTER_MASK,
 };

@@ -70,6 +70,18 @@ module.exports = {
     return 'Input array must contain at least ' + howMany + ' items but contains only ' + length + ' items';
   },
   TOO_MANY_PROMISES: 'ferrobird engine: too many live promises',
+  FROZEN_TARGET: 'a promise frozen while it waited cannot be settled: its handlers will not run',
+  // The engine and the JS half of the job queue disagree (engine.js): ferrobird's bug.
+  LOCKSTEP: 'ferrobird internal error, please report it: the job queue is out of lockstep: ',
+  LOCKSTEP_NO_ENTRY: 'a job with no JS entry',
+  LOCKSTEP_NO_JOB: 'a JS entry with no job',
+  lockstepCount(jobs, entries) {
+    return 'the engine enqueued ' + jobs + ' jobs for ' + entries + ' entries';
+  },
+  lockstepMismatch(node, kind, expectedNode, expectedKind) {
+    const where = expectedNode < 0 ? 'a node of its own target' : 'node ' + expectedNode;
+    return 'the engine handed back kind ' + kind + ' on node ' + node + ' where the entry expects kind ' + expectedKind + ' on ' + where;
+  },
   // The Q flavour's, as q 1.5.1 words them.
   Q_RESOLVER: 'resolver must be a function.',
   Q_NO_CONFLICT: 'Q.noConflict only works when Q is used as a global',

@@ -19,6 +19,11 @@
 //
 // A *quiet* job has no microtask of its own (core.js, QUIET): the next batch runs it, or a
 // host `setImmediate` backstop when none is due.
+//
+// What to schedule is what the job queue's commits owe (engine.js, `owed`): a run per batch,
+// a backstop for quiet jobs. A scheduling call that throws (a stack overflow where it is
+// entered, a user's scheduler) leaves its debt, and the next call pays it: a job committed
+// is never left without a run. Flags that say a run is due are set only once it is.
 
 const hostTimers = require('./host-timers');
 const { badScheduling } = require('./messages');
@@ -35,7 +40,7 @@ const MODES = ['es', 'bluebird'];
 // async context frame (handlers.js): the runner enters each handler's own, so a batch run
 // from a user's scheduler, perhaps inside the user's code, puts the caller's back after it.
 // (A native microtask or a host task has its frame restored by the host.)
-function createScheduler(runJob, runQuietJobs, frames) {
+function createScheduler(runJob, runQuietJobs, frames, owed) {
   const { currentFrame, enterFrame } = frames;
   let mode = 'es';
   // The batch scheduler, or null for a native microtask per batch.
@@ -84,12 +89,8 @@ function createScheduler(runJob, runQuietJobs, frames) {
   // Runs `task` after the next batch of jobs (batch timings only).
   function afterBatch(task) {
     late.push(task);
-    if (batchScheduler === null) {
-      hostSetImmediate(drainBatch);
-    } else if (!batchScheduled) {
-      batchScheduled = true;
-      batchScheduler(drainBatch);
-    }
+    if (batchScheduler === null) hostSetImmediate(drainBatch);
+    else scheduleDrain();
   }
 
   function runBackstop() {
@@ -97,38 +98,70 @@ function createScheduler(runJob, runQuietJobs, frames) {
     runQuietJobs();
   }
 
-  // One more batch of jobs is in the queue.
+  // Schedules what the job queue owes: a run for each batch committed, then a backstop for
+  // quiet jobs. A run is marked paid before its call, so that a synchronous scheduler that
+  // drains at once (and commits and schedules more inside) does not schedule it twice; a call
+  // that throws puts its debt back.
   function schedule() {
+    while (owed.runs > 0) {
+      owed.runs--;
+      try {
+        scheduleRun();
+      } catch (error) {
+        owed.runs++;
+        throw error;
+      }
+    }
+    if (owed.quiet) {
+      owed.quiet = false;
+      try {
+        scheduleQuietRun();
+      } catch (error) {
+        owed.quiet = true;
+        throw error;
+      }
+    }
+  }
+
+  // One more batch of jobs is in the queue.
+  function scheduleRun() {
     if (eachBatchScheduler !== null) {
       eachBatchScheduler(runJobInCallerFrame);
       return;
     }
     if (batchScheduler === null) {
-      microtaskRuns++;
       nativeThen.call(nativeResolved, runMicrotask);
+      microtaskRuns++;
       return;
     }
     batchedRuns++;
-    if (!batchScheduled) {
-      batchScheduled = true;
+    scheduleDrain();
+  }
+
+  // A drain of the batches, unless one is due. The flag is set before the call, for a
+  // scheduler that drains at once, and cleared again if the call throws.
+  function scheduleDrain() {
+    if (batchScheduled) return;
+    batchScheduled = true;
+    try {
       batchScheduler(drainBatch);
+    } catch (error) {
+      batchScheduled = false;
+      throw error;
     }
   }
 
   // A quiet job is in the queue.
-  function scheduleQuiet() {
+  function scheduleQuietRun() {
     if (batchScheduler !== null) {
       // Batches: the next drain runs it first, and what it queues in the same drain, as
       // Bluebird's queue does (a backstop of its own would leave those for a later turn).
-      if (!batchScheduled) {
-        batchScheduled = true;
-        batchScheduler(drainBatch);
-      }
+      scheduleDrain();
       return;
     }
     if (microtaskRuns === 0 && !backstopScheduled) {
-      backstopScheduled = true;
       hostSetImmediate(runBackstop);
+      backstopScheduled = true;
     }
   }
 
@@ -173,7 +206,7 @@ function createScheduler(runJob, runQuietJobs, frames) {
     batchScheduler = name === 'bluebird' ? bluebirdDefault : null;
   }
 
-  return { schedule, scheduleQuiet, setScheduler, setEachBatchScheduler, setMode, afterBatch, hasCustomScheduler, mode: () => mode };
+  return { schedule, setScheduler, setEachBatchScheduler, setMode, afterBatch, hasCustomScheduler, mode: () => mode };
 }
 
 module.exports = { createScheduler, MODES };

@@ -115,6 +115,9 @@ function track(promise) {
 function shadow(promise) {
   const native = nativeReject.call(NativePromise, promise._value);
   owners.set(native, promise);
+  // A promise frozen after it was rejected cannot hold its shadow: it is reported all the
+  // same, and can no longer be handled (its `then` throws).
+  if (Object.isFrozen(promise)) return;
   promise._handler = native;
 }
 
