@@ -79,6 +79,41 @@ same('resolve, cast, fulfilled, reject, rejected, is, defer', (P) => {
   return P.all([P.cast(1), P.fulfilled(2), P.resolve(3), d.promise, P.rejected(5).catch((r) => r), P.is(d.promise), P.is({})]);
 });
 
+// Bluebird's statics ignore `this` (a migration runner calls `(m.up || Promise.resolve).apply(m,
+// args)`); its aliases are the same functions; a promise prints as "[object Promise]"; tap and
+// tapCatch with a handler that is not a function pass the promise through.
+same('statics called with an unrelated this', (P) => {
+  const migration = { up: null };
+  const statics = ['resolve', 'reject', 'all', 'race', 'any', 'some', 'props', 'map', 'join', 'try', 'settle', 'reduce', 'filter', 'each', 'mapSeries', 'cast', 'fulfilled', 'rejected', 'attempt'];
+  const args = { resolve: [1], reject: [new Error('r')], all: [[1, 2]], race: [[3]], any: [[4]], some: [[5, 6], 1], props: [{ a: 7 }], map: [[8], (x) => x], join: [9, 10], try: [() => 11], settle: [[12]], reduce: [[13], (a, b) => b, 0], filter: [[14], () => true], each: [[15], () => 0], mapSeries: [[16], (x) => x], cast: [17], fulfilled: [18], rejected: [new Error('r2')], attempt: [() => 19] };
+  const outcomes = [];
+  for (const name of statics) {
+    for (const self of [migration, 3, null, {}]) {
+      try {
+        const promise = P[name].apply(self, args[name]);
+        outcomes.push(promise.then((v) => `${name} fulfilled ${JSON.stringify(v)}`, (e) => `${name} rejected ${e.message}`));
+      } catch (error) {
+        outcomes.push(`${name} threw ${error.message}`);
+      }
+    }
+  }
+  // The values, not their order: the timings differ in when each settles.
+  return P.all(outcomes).then((all) => all.sort());
+});
+
+same('aliases are the same functions', (P) => {
+  const statics = [['fulfilled', 'resolve'], ['rejected', 'reject'], ['cast', 'resolve'], ['attempt', 'try'], ['defer', 'pending'], ['fromNode', 'fromCallback']];
+  const methods = [['caught', 'catch'], ['lastly', 'finally'], ['thenReturn', 'return'], ['thenThrow', 'throw'], ['nodeify', 'asCallback']];
+  return [statics.map(([a, b]) => P[a] === P[b]), methods.map(([a, b]) => P.prototype[a] === P.prototype[b])];
+});
+
+same('a promise prints as [object Promise]', (P) => [String(P.resolve(1)), `${P.resolve(1)}`, Object.prototype.toString.call(P.resolve(1))]);
+
+same('tap and tapCatch with a handler that is not a function pass the promise through', (P, log) =>
+  P.resolve(1).tap(5).then((v) => log('tap', v))
+    .then(() => P.reject(new Error('e')).tapCatch(null))
+    .catch((e) => log('tapCatch', e)));
+
 // ---- callbacks ----
 
 same('fromCallback and fromNode, with multiArgs', (P) =>

@@ -39,4 +39,16 @@ function libraryOfThen(then) {
   }
 }
 
-module.exports = { mark, libraryOfPromise, libraryOfOwnPromise, libraryOfThen };
+// Whether `C` is a library's Promise or a subclass of one: its prototype carries the brand
+// (inherited, for a subclass). `C` is the user's: a throwing `prototype` getter is no.
+function isLibraryConstructor(C) {
+  if (typeof C !== 'function') return false;
+  try {
+    const prototype = C.prototype;
+    return prototype !== null && typeof prototype === 'object' && prototype[LIBRARY] !== undefined;
+  } catch (error) {
+    return false;
+  }
+}
+
+module.exports = { mark, libraryOfPromise, libraryOfOwnPromise, libraryOfThen, isLibraryConstructor };

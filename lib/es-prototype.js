@@ -103,6 +103,11 @@ module.exports = function installEsPrototype(library) {
     configurable: true,
   });
 
+  // Bluebird's own toString, so `String(promise)` says "[object Promise]" as Bluebird's does.
+  Promise.prototype.toString = function toString() {
+    return '[object Promise]';
+  };
+
   // Bluebird 3.7.2's tag, so `Object.prototype.toString` says "[object Object]" as it does
   // for Bluebird (native says "[object Promise]"; Bluebird wins on the main export).
   Object.defineProperty(Promise.prototype, Symbol.toStringTag, {

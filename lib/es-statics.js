@@ -3,30 +3,29 @@
 // withResolvers, try, and the combinators all, allSettled, any and race.
 
 const core = require('./core');
+const { isLibraryConstructor } = require('./brand');
+const messages = require('./messages');
 
 module.exports = function installEsStatics(library) {
   const { Promise, capabilityFor, promiseResolve } = library;
-  const { messages } = core;
 
-  // The constructor a static was called on, ECMA-262's `this`. A detached call (`this`
-  // undefined: `[a, b].map(Promise.resolve)`, `.then(Promise.reject)`, `const { all } =
-  // Promise`) or a call with `new` (`new Promise.resolve(value)`) gets this library's own, as
-  // Bluebird's statics ignore `this`; any other `this` is ECMA-262's (the ES6 suite checks
-  // that `Promise.resolve.call(3, x)` and `Promise.all.call({}, [])` throw TypeErrors).
-  function constructorOf(C, newTarget, method) {
-    if (C === undefined || newTarget !== undefined) return Promise;
-    if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
-      throw new TypeError(messages.notAnObject(method));
-    }
-    return C;
+  // The constructor a static was called on. Bluebird's statics ignore `this`, so any `this`
+  // that is not a library's Promise or a subclass of one gets this library's own: a detached
+  // call (`[a, b].map(Promise.resolve)`, `const { all } = Promise`), `new`, a plain object (a
+  // migration runner's `(m.up || Promise.resolve).apply(m, args)`). A library's Promise or a
+  // subclass keeps ECMA-262's NewPromiseCapability(C). (ES's TypeError for a `this` that is no
+  // constructor is `ferrobird/es`'s; the ES6 suite's four tests of it are listed in
+  // __test__/conformance/es6.js.)
+  function constructorOf(C, newTarget) {
+    return newTarget === undefined && isLibraryConstructor(C) ? C : Promise;
   }
 
   Promise.resolve = function resolve(value) {
-    return promiseResolve(constructorOf(this, new.target, 'Promise.resolve'), value);
+    return promiseResolve(constructorOf(this, new.target), value);
   };
 
   Promise.reject = function reject(reason) {
-    const C = constructorOf(this, new.target, 'Promise.reject');
+    const C = constructorOf(this, new.target);
     if (C === Promise) {
       // A synchronous rejection: the reason was made here (long stack traces).
       const promise = new Promise(core.INTERNAL);
@@ -39,12 +38,12 @@ module.exports = function installEsStatics(library) {
   };
 
   Promise.withResolvers = function withResolvers() {
-    const capability = capabilityFor(constructorOf(this, new.target, 'Promise.withResolvers'));
+    const capability = capabilityFor(constructorOf(this, new.target));
     return { promise: capability.promise, resolve: capability.resolve, reject: capability.reject };
   };
 
   Promise.try = function (fn, ...rest) {
-    const capability = capabilityFor(constructorOf(this, new.target, 'Promise.try'));
+    const capability = capabilityFor(constructorOf(this, new.target));
     try {
       capability.resolve(fn(...rest));
     } catch (error) {
@@ -58,7 +57,7 @@ module.exports = function installEsStatics(library) {
   // capability for any error along the way.
   function combinator(method, perform) {
     return function (iterable) {
-      const C = constructorOf(this, new.target, method);
+      const C = constructorOf(this, new.target);
       const capability = capabilityFor(C);
       try {
         const resolveFn = C.resolve;

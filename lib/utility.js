@@ -14,8 +14,9 @@ module.exports = function installUtility(library, { filteredCatch }) {
 
   const rejectWith = (error) => Promise.reject(error);
 
+  // As Bluebird's _passThrough: a handler that is not a function passes the promise through.
   Promise.prototype.tap = function (handler) {
-    if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
+    if (typeof handler !== 'function') return this.then();
     return this._then(function (value) {
       const awaited = awaitable(library, handler.call(this, value));
       return awaited === null ? value : awaited._then(() => value, undefined, undefined, undefined, undefined);
@@ -24,7 +25,10 @@ module.exports = function installUtility(library, { filteredCatch }) {
 
   Promise.prototype.tapCatch = function (...args) {
     const handler = args.pop();
-    if (typeof handler !== 'function') return rejectWith(new TypeError(expectingFunction(handler)));
+    if (typeof handler !== 'function') {
+      if (args.length === 0) return this.then();
+      return rejectWith(new TypeError(expectingFunction(handler)));
+    }
     const run = function (error) {
       let result;
       if (args.length === 0) {
@@ -156,13 +160,9 @@ module.exports = function installUtility(library, { filteredCatch }) {
     return isPromise(value);
   };
 
-  Promise.cast = Promise.fulfilled = function (value) {
-    return Promise.resolve(value);
-  };
-
-  Promise.rejected = function (reason) {
-    return Promise.reject(reason);
-  };
+  // Bluebird's aliases are the same function objects (`Promise.fulfilled === Promise.resolve`).
+  Promise.cast = Promise.fulfilled = Promise.resolve;
+  Promise.rejected = Promise.reject;
 
   // Bluebird's: puts back the global `Promise` that was there when the library loaded, and
   // returns the library.

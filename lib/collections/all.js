@@ -8,6 +8,7 @@ const core = require('../core');
 const { Collection, awaitInput, valueNowOrReact, isReacting, asOwnPromise, toArray, WAITING } = require('./base');
 const { Aggregate } = require('../aggregate');
 const { CancellationError } = require('../errors');
+const { isLibraryConstructor } = require('../brand');
 
 const { INTERNAL } = core;
 
@@ -177,17 +178,18 @@ module.exports = function installAll(library) {
     };
   }
 
-  // A detached call (`this` undefined) is this library's, as for every static (es-statics.js).
+  // A `this` that is no library's Promise nor a subclass of one is this library's, as for
+  // every static (es-statics.js, constructorOf).
   const allWithPromiseForArray = acceptingPromiseForArray(esAll, (values) => allOfArray(library, toArray(values)));
   Promise.all = function all(input) {
-    const C = this === undefined ? Promise : this;
+    const C = isLibraryConstructor(this) ? this : Promise;
     if (C === Promise && Array.isArray(input)) return allOfArray(library, input);
     return allWithPromiseForArray.call(C, input);
   };
   const race = acceptingPromiseForArray((input) => (Array.isArray(input) ? raceOfArray(library, input) : esRace.call(Promise, input)),
     (values) => raceOfArray(library, toArray(values)));
   Promise.race = function (input) {
-    const C = this === undefined ? Promise : this;
+    const C = isLibraryConstructor(this) ? this : Promise;
     if (C === Promise && Array.isArray(input)) return raceOfArray(library, input);
     return C === Promise ? race.call(C, input) : esRace.call(C, input);
   };
