@@ -6,8 +6,9 @@
 //       copies a built addon (default ./ferrobird.node) into npm/<triple>/ferrobird.<triple>.node
 //       (default triple: this platform's)
 //   node scripts/platform-package.js version
-//       gives every platform package, and the optional dependencies on them, the main
-//       package's version
+//       gives every platform package the main package's version, and the main package its
+//       optional dependencies on them (at release only: until they are published, no lock
+//       file can hold them, and `npm ci` refuses a package.json that names them)
 const fs = require('fs');
 const path = require('path');
 const { platformTriple } = require('../lib/platform');
@@ -32,6 +33,7 @@ if (command === 'artifact') {
   console.log(`npm/${triple}/ferrobird.${triple}.node`);
 } else if (command === 'version') {
   const main = readJson(path.join(root, 'package.json'));
+  main.optionalDependencies = main.optionalDependencies || {};
   for (const triple of fs.readdirSync(path.join(root, 'npm'))) {
     const file = path.join(root, 'npm', triple, 'package.json');
     const pkg = readJson(file);
