@@ -45,6 +45,20 @@ const steps = [
   ['ES6 suite', ['--unhandled-rejections=none', '__test__/conformance/es6.js']],
 ];
 
+// The failed tests with their details (a TAP `not ok` and its indented block), else the
+// output's end: the end alone hid which test failed among 400.
+function failureReport(output) {
+  const lines = output.split('\n');
+  const blocks = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*not ok /.test(lines[i])) continue;
+    const block = [lines[i]];
+    while (i + 1 < lines.length && /^\s+(\S|$)/.test(lines[i + 1]) && !/^\s*(not )?ok /.test(lines[i + 1])) block.push(lines[++i]);
+    blocks.push(block.slice(0, 60).join('\n'));
+  }
+  return blocks.length > 0 ? blocks.join('\n') : output.slice(-4000);
+}
+
 let failed = 0;
 for (const line of lines) {
   const node = nodeBinary(line);
@@ -66,7 +80,7 @@ for (const line of lines) {
     console.log(`${ok ? 'ok' : 'FAILED'}  Node ${version}  ${label} (${seconds} s): ${summary.join('; ')}`);
     if (!ok) {
       failed++;
-      console.log(output.slice(-4000));
+      console.log(failureReport(output));
     }
   }
 }
