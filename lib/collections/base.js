@@ -50,8 +50,10 @@ function valueNowOrReact(library, value, aggregate, index) {
     aggregate.settled(index, false, CANCEL);
     return QUEUED;
   }
-  if ((bits & STATE) === REJECTED && core.isBluebirdTiming()) {
-    // Bluebird's timing: so is a rejected one, whose rejection then counts as handled.
+  if ((bits & STATE) === REJECTED && (aggregate.readsRejectionsAtOnce === true || core.isBluebirdTiming())) {
+    // Bluebird's timing, and collections only Bluebird defines (map, filter): so is a
+    // rejected one, whose rejection then counts as handled, and the result is decided now:
+    // no mapper runs after it.
     core.observeRejection(promise);
     aggregate.settled(index, false, promise._value);
     return QUEUED;

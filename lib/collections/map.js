@@ -38,6 +38,10 @@ function MapAggregate(library, receiver, mapper, limit, keep) {
 MapAggregate.prototype = Object.create(Collection.prototype);
 // Bluebird starts map and filter in a job (its _asyncInit), whatever the input.
 MapAggregate.prototype.startsAtOnce = false;
+// Bluebird defines map and filter alone, so in either timing a rejected input or mapper
+// result is read at once, as its MappingPromiseArray reads it, and no mapper runs after it
+// (collections/base.js, valueNowOrReact).
+MapAggregate.prototype.readsRejectionsAtOnce = true;
 
 // Every job of map's and filter's is quiet (core.js): Bluebird runs them in its batches,
 // and so may a mapper that one starts.
