@@ -17,7 +17,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferrobird-unhandled-'));
 
 function script(body, { listen }) {
   return `
-const P = process.env.LIB === 'native' ? Promise : require(${JSON.stringify(root)});
+const P = process.env.LIB === 'native' ? Promise : require(process.env.LIB === 'bluebird' ? 'bluebird' : ${JSON.stringify(root)});
 const names = new Map();
 const label = (promise, name) => (names.set(promise, name), promise);
 const events = [];
@@ -36,7 +36,8 @@ function runScenario(lib, body, { listen = true, flags = [] } = {}) {
   const file = path.join(dir, `scenario-${Math.random().toString(36).slice(2)}.js`);
   fs.writeFileSync(file, script(body, { listen }));
   const child = spawnSync(process.execPath, [...flags, file], {
-    env: { ...process.env, LIB: lib },
+    cwd: root,
+    env: { ...process.env, LIB: lib, NODE_PATH: path.join(root, 'node_modules') },
     encoding: 'utf8',
     timeout: 20000,
   });
@@ -141,10 +142,37 @@ for (const mode of ['throw', 'strict', 'warn', 'none', 'warn-with-error-code']) 
   `, { listen: false, flags: [`--unhandled-rejections=${mode}`] });
 }
 
-same('with no listener, the default mode throws like native', `
-  P.reject(new Error('MARK-REASON'));
-  setTimeout(() => log('survived'), 5);
-`, { listen: false });
+// With no --unhandled-rejections, Bluebird's default: print "Unhandled rejection <stack>"
+// and go on, where Node would end the process.
+test('with no listener and no flag, a rejection is printed and the process goes on, as with bluebird', () => {
+  const body = `
+    P.reject(new Error('MARK-REASON'));
+    setTimeout(() => log('survived'), 5);
+  `;
+  const bluebird = runScenario('bluebird', body, { listen: false });
+  const ferro = runScenario('ferrobird', body, { listen: false });
+  assert.strictEqual(bluebird.status, 0, bluebird.stderr);
+  assert.match(bluebird.stderr, /^Unhandled rejection Error: MARK-REASON/m);
+  assert.strictEqual(ferro.status, bluebird.status, ferro.stderr);
+  assert.deepStrictEqual(ferro.events, bluebird.events);
+  assert.match(ferro.stderr, /^Unhandled rejection Error: MARK-REASON/m);
+});
+
+test('Promise.config({ unhandledRejections: "throw" }) gives Node\'s mode: the process ends as for native', () => {
+  const native = runScenario('native', `
+    P.reject(new Error('MARK-REASON'));
+    setTimeout(() => log('survived'), 5);
+  `, { listen: false });
+  const ferro = runScenario('ferrobird', `
+    P.config({ unhandledRejections: 'throw' });
+    P.reject(new Error('MARK-REASON'));
+    setTimeout(() => log('survived'), 5);
+  `, { listen: false });
+  assert.notStrictEqual(native.status, 0);
+  assert.strictEqual(ferro.status, native.status, ferro.stderr);
+  assert.deepStrictEqual(ferro.events, native.events);
+  assert.strictEqual(ferro.printedReason, native.printedReason);
+});
 
 test('Promise.config({ unhandledRejections: "warn" }) prints and goes on, like Bluebird', () => {
   const result = runScenario('ferrobird', `

@@ -16,9 +16,11 @@ module.exports = function installConfig(library) {
 
   Promise.config = function config(options) {
     if (options === null || typeof options !== 'object') return Promise;
-    if ('unhandledRejections' in options) {
-      unhandled.setPrintAndContinue(options.unhandledRejections === 'warn');
-    }
+    // 'warn': Bluebird's print and go on (the default without --unhandled-rejections);
+    // 'throw' (or 'node'): Node's --unhandled-rejections mode, by default ending the process.
+    const mode = options.unhandledRejections;
+    if (mode === 'warn') unhandled.setPrintAndContinue(true);
+    else if (mode === 'throw' || mode === 'node') unhandled.setPrintAndContinue(false);
     if ('scheduling' in options) core.setScheduling(options.scheduling);
     if (options.cancellation) cancellation.enable();
     if ('nativeTimers' in options) clock.useNativeTimers(options.nativeTimers);

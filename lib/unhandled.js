@@ -18,7 +18,13 @@ const brand = require('./brand');
 
 const owners = new WeakMap();
 const reported = new WeakSet(); // reported unhandled, and not handled since
-let printAndContinue = false;
+
+// With no listener, Bluebird prints "Unhandled rejection <stack>" and the process goes on;
+// Node's mode (by default: end the process) applies only when asked for, by an explicit
+// --unhandled-rejections on the command line (or in NODE_OPTIONS), or by
+// Promise.config({ unhandledRejections: 'throw' }).
+const nodeModeAsked = /(^|\s)--unhandled-rejections[=\s]/.test(process.execArgv.join(' ') + ' ' + (process.env.NODE_OPTIONS || ''));
+let printAndContinue = !nodeModeAsked;
 
 // Bluebird's Promise.onPossiblyUnhandledRejection / onUnhandledRejectionHandled, per library,
 // by the library's `isPromise`: { unhandled, handled, fatal }. `fatal: false` is for the Q and
@@ -146,7 +152,8 @@ function handled(promise) {
   if (wasReported) runLibraryHandler(entry, 'handled', promise);
 }
 
-// Bluebird's default: print the rejection and go on, instead of Node's mode.
+// Promise.config({ unhandledRejections }): 'warn' is Bluebird's print and go on, 'throw'
+// Node's mode.
 function setPrintAndContinue(enabled) {
   printAndContinue = Boolean(enabled);
 }
@@ -162,6 +169,12 @@ function describe(reason) {
   }
 }
 
+// Bluebird's printWarning: red on a terminal.
+function printUnhandled(message) {
+  if (process.stderr.isTTY) console.warn('\u001b[31m' + message + '\u001b[0m\n');
+  else console.warn(message);
+}
+
 const emit = process.emit;
 process.emit = function emitWithFerrobirdPromises(event, first, second) {
   if (event === 'unhandledRejection') {
@@ -173,7 +186,7 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
       const heard = emit.call(this, event, first, owner) || local;
       if (!heard && entry !== undefined && !entry.fatal) return true;
       if (heard || !printAndContinue) return heard;
-      console.warn('Unhandled rejection ' + describe(first));
+      printUnhandled('Unhandled rejection ' + describe(first));
       return true;
     }
   } else if (event === 'rejectionHandled') {
