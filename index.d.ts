@@ -163,6 +163,13 @@ declare class Promise<R> implements PromiseLike<R>, Promise.Inspection<R> {
     static try<R>(fn: () => Resolvable<R>): Promise<R>;
     static attempt<R>(fn: () => Resolvable<R>): Promise<R>;
     static method<A extends any[], R>(fn: (...args: A) => Resolvable<R>): (...args: A) => Promise<R>;
+    // @types/bluebird's overloads, result type first, for code that gives the type arguments.
+    static method<R>(fn: () => Resolvable<R>): () => Promise<R>;
+    static method<R, A1>(fn: (arg1: A1) => Resolvable<R>): (arg1: A1) => Promise<R>;
+    static method<R, A1, A2>(fn: (arg1: A1, arg2: A2) => Resolvable<R>): (arg1: A1, arg2: A2) => Promise<R>;
+    static method<R, A1, A2, A3>(fn: (arg1: A1, arg2: A2, arg3: A3) => Resolvable<R>): (arg1: A1, arg2: A2, arg3: A3) => Promise<R>;
+    static method<R, A1, A2, A3, A4>(fn: (arg1: A1, arg2: A2, arg3: A3, arg4: A4) => Resolvable<R>): (arg1: A1, arg2: A2, arg3: A3, arg4: A4) => Promise<R>;
+    static method<R, A1, A2, A3, A4, A5>(fn: (arg1: A1, arg2: A2, arg3: A3, arg4: A4, arg5: A5) => Resolvable<R>): (arg1: A1, arg2: A2, arg3: A3, arg4: A4, arg5: A5) => Promise<R>;
     static resolve(): Promise<void>;
     static resolve<R>(value: Resolvable<R>): Promise<R>;
     static fulfilled: typeof Promise.resolve;
@@ -181,6 +188,28 @@ declare class Promise<R> implements PromiseLike<R>, Promise.Inspection<R> {
         func: F,
         options?: Promise.PromisifyOptions,
     ): (...args: WithoutLast<Parameters<F>>) => Promise<NodeStyleResult<F>>;
+    // @types/bluebird's overloads, result type first, for code that gives the type arguments.
+    static promisify<T>(func: (callback: (err: any, result?: T) => void) => void, options?: Promise.PromisifyOptions): () => Promise<T>;
+    static promisify<T, A1>(
+        func: (arg1: A1, callback: (err: any, result?: T) => void) => void,
+        options?: Promise.PromisifyOptions,
+    ): (arg1: A1) => Promise<T>;
+    static promisify<T, A1, A2>(
+        func: (arg1: A1, arg2: A2, callback: (err: any, result?: T) => void) => void,
+        options?: Promise.PromisifyOptions,
+    ): (arg1: A1, arg2: A2) => Promise<T>;
+    static promisify<T, A1, A2, A3>(
+        func: (arg1: A1, arg2: A2, arg3: A3, callback: (err: any, result?: T) => void) => void,
+        options?: Promise.PromisifyOptions,
+    ): (arg1: A1, arg2: A2, arg3: A3) => Promise<T>;
+    static promisify<T, A1, A2, A3, A4>(
+        func: (arg1: A1, arg2: A2, arg3: A3, arg4: A4, callback: (err: any, result?: T) => void) => void,
+        options?: Promise.PromisifyOptions,
+    ): (arg1: A1, arg2: A2, arg3: A3, arg4: A4) => Promise<T>;
+    static promisify<T, A1, A2, A3, A4, A5>(
+        func: (arg1: A1, arg2: A2, arg3: A3, arg4: A4, arg5: A5, callback: (err: any, result?: T) => void) => void,
+        options?: Promise.PromisifyOptions,
+    ): (arg1: A1, arg2: A2, arg3: A3, arg4: A4, arg5: A5) => Promise<T>;
     static promisify(nodeFunction: (...args: any[]) => void, options?: Promise.PromisifyOptions): (...args: any[]) => Promise<any>;
     static promisifyAll<T extends object>(target: T, options?: Promise.PromisifyAllOptions<T>): PromisifyAll<T>;
     static fromNode<T>(resolver: (callback: (err: any, result?: T) => void) => void, options?: Promise.FromNodeOptions): Promise<T>;
@@ -190,6 +219,39 @@ declare class Promise<R> implements PromiseLike<R>, Promise.Inspection<R> {
         generatorFunction: (...args: A) => IterableIterator<any>,
         options?: Promise.CoroutineOptions,
     ): (...args: A) => Promise<T>;
+    // @types/bluebird's overloads, for code that gives the argument types one by one.
+    static coroutine<T, A1>(
+        generatorFunction: (a1: A1) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1) => Promise<T>;
+    static coroutine<T, A1, A2>(
+        generatorFunction: (a1: A1, a2: A2) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2) => Promise<T>;
+    static coroutine<T, A1, A2, A3>(
+        generatorFunction: (a1: A1, a2: A2, a3: A3) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2, a3: A3) => Promise<T>;
+    static coroutine<T, A1, A2, A3, A4>(
+        generatorFunction: (a1: A1, a2: A2, a3: A3, a4: A4) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2, a3: A3, a4: A4) => Promise<T>;
+    static coroutine<T, A1, A2, A3, A4, A5>(
+        generatorFunction: (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5) => Promise<T>;
+    static coroutine<T, A1, A2, A3, A4, A5, A6>(
+        generatorFunction: (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6) => Promise<T>;
+    static coroutine<T, A1, A2, A3, A4, A5, A6, A7>(
+        generatorFunction: (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6, a7: A7) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6, a7: A7) => Promise<T>;
+    static coroutine<T, A1, A2, A3, A4, A5, A6, A7, A8>(
+        generatorFunction: (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6, a7: A7, a8: A8) => IterableIterator<any>,
+        options?: Promise.CoroutineOptions,
+    ): (a1: A1, a2: A2, a3: A3, a4: A4, a5: A5, a6: A6, a7: A7, a8: A8) => Promise<T>;
     static spawn<T>(generatorFunction: () => IterableIterator<any>): Promise<T>;
 
     static onPossiblyUnhandledRejection(handler: (reason: any) => any): void;
@@ -210,6 +272,12 @@ declare class Promise<R> implements PromiseLike<R>, Promise.Inspection<R> {
     static join<V extends readonly unknown[], R>(
         ...valuesThenHandler: [...values: V, handler: (...values: AwaitedTuple<V>) => Resolvable<R>]
     ): Promise<R>;
+    // @types/bluebird's overloads, result type first, for code that gives the type arguments.
+    static join<R, A1>(arg1: Resolvable<A1>, handler: (arg1: A1) => Resolvable<R>): Promise<R>;
+    static join<R, A1, A2>(arg1: Resolvable<A1>, arg2: Resolvable<A2>, handler: (arg1: A1, arg2: A2) => Resolvable<R>): Promise<R>;
+    static join<R, A1, A2, A3>(arg1: Resolvable<A1>, arg2: Resolvable<A2>, arg3: Resolvable<A3>, handler: (arg1: A1, arg2: A2, arg3: A3) => Resolvable<R>): Promise<R>;
+    static join<R, A1, A2, A3, A4>(arg1: Resolvable<A1>, arg2: Resolvable<A2>, arg3: Resolvable<A3>, arg4: Resolvable<A4>, handler: (arg1: A1, arg2: A2, arg3: A3, arg4: A4) => Resolvable<R>): Promise<R>;
+    static join<R, A1, A2, A3, A4, A5>(arg1: Resolvable<A1>, arg2: Resolvable<A2>, arg3: Resolvable<A3>, arg4: Resolvable<A4>, arg5: Resolvable<A5>, handler: (arg1: A1, arg2: A2, arg3: A3, arg4: A4, arg5: A5) => Resolvable<R>): Promise<R>;
     static join<R>(...values: Array<Resolvable<R>>): Promise<R[]>;
     static map<R, U>(values: Values<R>, mapper: IterateFunction<R, U>, options?: Promise.ConcurrencyOption): Promise<U[]>;
     static reduce<R, U>(
@@ -280,7 +348,8 @@ declare namespace Promise {
         monitoring?: boolean | undefined;
         asyncHooks?: boolean | undefined;
         /** ferrobird only: 'warn' prints unhandled rejections and goes on, as Bluebird does. */
-        unhandledRejections?: "warn" | "node" | undefined;
+        /** `"warn"` (the default without `--unhandled-rejections`): Bluebird's print and go on; `"throw"` or `"node"`: Node's mode. */
+        unhandledRejections?: "warn" | "throw" | "node" | undefined;
         /**
          * ferrobird only: delay and timeout on the native timer service (one tokio thread,
          * expiries delivered in batches) instead of setTimeout. Pays with very many timers of
