@@ -200,3 +200,57 @@ for (const [name, entry] of Object.entries(cases)) {
     assert.strictEqual(await bindsWhileAttaching(Ferro, attach), expected);
   });
 }
+
+// Over the whole run, with inputs that are promises: internal chaining must not pass through
+// the patched methods more often than Bluebird's does. (Adopting a promise of ours through
+// a `then` cls-bluebird had wrapped bound the resolving functions once per adoption: each
+// bound 8 times where bluebird binds twice; spawn went through the patched coroutine.)
+async function bindsOverRun(Original, attach) {
+  const { P, ns } = patched(Original.getNewLibraryCopy());
+  const bind = ns.bind;
+  let binds = 0;
+  ns.bind = function () {
+    binds++;
+    return bind.apply(this, arguments);
+  };
+  let open;
+  const gate = new P((resolve) => { open = resolve; });
+  let settled = false;
+  ns.run(() => {
+    const result = attach(P, gate, () => {});
+    result.then(() => { settled = true; }, () => { settled = true; });
+  });
+  open([1, 2]);
+  while (!settled) await new Promise((resolve) => setTimeout(resolve, 1));
+  return binds;
+}
+
+const runs = {
+  each: (P, gate, f) => P.each([gate, P.resolve(2), 3], f),
+  mapSeries: (P, gate, f) => P.mapSeries([gate, P.resolve(2), 3], f),
+  reduce: (P, gate, f) => P.reduce([gate, P.resolve(2), 3], f, 0),
+  spread: (P, gate, f) => gate.spread(f),
+  'spread of promises': (P, gate, f) => P.resolve([gate, P.resolve(2)]).spread(f),
+  join: (P, gate, f) => P.join(gate, P.resolve(1), f),
+  'map with a concurrency': (P, gate, f) => P.map([gate, P.resolve(2), P.resolve(3)], f, { concurrency: 1 }),
+  filter: (P, gate, f) => P.filter([gate, P.resolve(2)], f),
+  spawn: (P, gate, f) => P.spawn(function* () {
+    yield gate;
+    f();
+    yield P.resolve(1);
+  }),
+  coroutine: (P, gate, f) => P.coroutine(function* () {
+    yield gate;
+    f();
+  })(),
+  props: (P, gate, f) => P.props({ a: gate, b: P.resolve(1) }).then(f),
+  using: (P, gate, f) => P.using(gate.disposer(() => {}), f),
+  finally: (P, gate, f) => gate.finally(f),
+  'a promise resolved with ours': (P, gate, f) => new P((resolve) => resolve(gate)).then(f),
+};
+
+for (const [name, attach] of Object.entries(runs)) {
+  test(`cls-bluebird binds as often as on bluebird over a whole run: ${name}`, async () => {
+    assert.strictEqual(await bindsOverRun(Ferro, attach), await bindsOverRun(Bluebird, attach));
+  });
+}

@@ -437,7 +437,7 @@ function resolve(promise, resolution) {
 function adoptAtOnce(promise, resolution, then, sameConstructor) {
   if (sameConstructor && resolution.constructor !== promise.constructor) return false;
   const library = libraryOfThen(then);
-  if (library === null || !library.isPromise(resolution)) return false;
+  if ((library === null || !library.isPromise(resolution)) && !adoptsWithoutThen(promise, resolution)) return false;
   // A pending follower (Bluebird's timing) stands for the end of its chain, as Bluebird
   // resolves with `_target()`: settled already, perhaps, while the follower's job waits.
   const followed = followee(resolution);
@@ -1202,6 +1202,10 @@ function runGenericReaction(reaction, kind, argument) {
 // whose species is Promise is adopted inside the engine: the same steps, without the
 // resolving functions and the unobservable derived promise.
 function runThenableJob(promise, thenable, then) {
+  if (adoptsWithoutThen(promise, thenable)) {
+    addReaction(thenable, promise);
+    return;
+  }
   const library = libraryOfThen(then);
   if (library !== null && library.isPromise(thenable)) {
     let C;
@@ -1217,6 +1221,13 @@ function runThenableJob(promise, thenable, then) {
     }
   }
   callThen(promise, thenable, then);
+}
+
+// Bluebird adopts a promise of its own, of any copy, without calling its `then`
+// (tryConvertToPromise), even a `then` a CLS tool has wrapped: calling the wrapper would bind
+// the resolving functions, a bind per adoption that bluebird never makes.
+function adoptsWithoutThen(promise, thenable) {
+  return (promise._bits & PASSES_AS_IS) !== 0 && isAnyLibraryPromise(thenable) && (thenable._bits & PASSES_AS_IS) !== 0;
 }
 
 // Thenables' `then` called now and not returned yet (Bluebird's timing).

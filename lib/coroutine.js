@@ -171,6 +171,14 @@ module.exports = function installCoroutine(library) {
     if (typeof generatorFunction !== 'function') {
       return Promise.reject(new TypeError(messages.NOT_A_GENERATOR));
     }
-    return Promise.coroutine(generatorFunction)();
+    // As Bluebird's PromiseSpawn: the generator runs here, with `this` the constructor, not
+    // through the public Promise.coroutine (a CLS tool that wraps both would wrap it twice).
+    let generator;
+    try {
+      generator = generatorFunction.call(this);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return run(generator, undefined, new Error().stack);
   };
 };
