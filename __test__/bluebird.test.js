@@ -101,6 +101,22 @@ same('statics called with an unrelated this', (P) => {
   return P.all(outcomes).then((all) => all.sort());
 });
 
+same('Bluebird\'s messages: a collection of no iterable, a promise resolved with itself', (P) => {
+  const outcomes = [];
+  for (const method of ['all', 'race', 'any', 'props', 'settle', 'map']) {
+    for (const input of [undefined, 1, {}]) {
+      const promise = method === 'map' ? P.map(input, (x) => x) : P[method](input);
+      outcomes.push(promise.then((v) => `${method} fulfilled ${JSON.stringify(v)}`, (e) => `${method} ${e.name}: ${e.message}`));
+    }
+  }
+  let resolveSelf;
+  const self = new P((resolve) => { resolveSelf = resolve; });
+  resolveSelf(self);
+  const chained = P.resolve().then(() => chained);
+  outcomes.push(self.catch((e) => `self ${e.name}: ${e.message}`), chained.catch((e) => `then self ${e.name}: ${e.message}`));
+  return P.all(outcomes).then((all) => all.sort());
+});
+
 same('aliases are the same functions', (P) => {
   const statics = [['fulfilled', 'resolve'], ['rejected', 'reject'], ['cast', 'resolve'], ['attempt', 'try'], ['defer', 'pending'], ['fromNode', 'fromCallback']];
   const methods = [['caught', 'catch'], ['lastly', 'finally'], ['thenReturn', 'return'], ['thenThrow', 'throw'], ['nodeify', 'asCallback']];

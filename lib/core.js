@@ -379,7 +379,7 @@ function resolve(promise, resolution) {
   if ((promise._bits & CANCELLED) !== 0) return;
   if (resolution === promise) {
     if ((promise._bits & SELF_FULFILS) !== 0) fulfill(promise, promise);
-    else reject(promise, selfResolutionError());
+    else reject(promise, selfResolutionError(promise));
     return;
   }
   if (resolution === null || (typeof resolution !== 'object' && typeof resolution !== 'function')) {
@@ -454,7 +454,7 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
   if (hooks.followed !== null) hooks.followed(promise, resolution);
   if (followed === promise) {
     // Following a follower of this one: a cycle.
-    reject(promise, selfResolutionError());
+    reject(promise, selfResolutionError(promise));
     return true;
   }
   const state = bits & STATE;
@@ -1128,7 +1128,7 @@ function runReaction(promise, kind, argument) {
   if (ran !== null) ran(HANDLER_RETURNED, promise, result);
   // A handler that returns its own promise: a TypeError, even where resolving a promise with
   // itself fulfils it (RSVP).
-  if (result === promise) reject(promise, selfResolutionError());
+  if (result === promise) reject(promise, selfResolutionError(promise));
   else resolve(promise, result);
 }
 
@@ -1137,13 +1137,13 @@ function runReaction(promise, kind, argument) {
 // callback's can be, nodeify.js) is not resolved, where ES's reaction job resolves with it
 // (as Q does; no ES promise has such a value).
 function passFulfilment(promise, value) {
-  if (value === promise) reject(promise, selfResolutionError());
+  if (value === promise) reject(promise, selfResolutionError(promise));
   else fulfill(promise, value);
 }
 
-// ES's message, or Bluebird's in its timing.
-function selfResolutionError() {
-  return new TypeError(bluebirdTiming ? messages.CIRCULAR_RESOLUTION : messages.SELF_RESOLUTION);
+// Bluebird's message for a promise of Bluebird's library (in either timing), else ES's.
+function selfResolutionError(promise) {
+  return new TypeError((promise._bits & PASSES_AS_IS) !== 0 ? messages.CIRCULAR_RESOLUTION : messages.SELF_RESOLUTION);
 }
 
 // A finally handler (or reflect) of a promise cancelled before its job came: as in Bluebird,

@@ -174,8 +174,19 @@ module.exports = function installAll(library) {
         awaitInput(collection, input);
         return collection.result;
       }
+      // Bluebird's PromiseArray: what is no iterable is its TypeError, not ES's.
+      if (!isIterable(input)) return Promise.reject(new TypeError(core.messages.notIterable(null)));
       return cancelsInputs(library, esMethod.call(Promise, input), input);
     };
+  }
+
+  // Whether `value` has an iterator (a getter that throws is left for the ES path to report).
+  function isIterable(value) {
+    try {
+      return value != null && typeof value[Symbol.iterator] === 'function';
+    } catch (error) {
+      return true;
+    }
   }
 
   // A `this` that is no library's Promise nor a subclass of one is this library's, as for
