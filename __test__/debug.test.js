@@ -94,6 +94,37 @@ new P(() => {});
 b.then(() => { P.config({ monitoring: false }); });
 `);
 
+// Bluebird's lifecycle: a promise that follows a pending one fires promiseResolved and never
+// settles itself; one resolved with a settled promise fires only promiseFulfilled. Sorted:
+// the ES timing settles them in another order.
+same('monitoring: followers are resolved, not fulfilled; a promise resolved with a settled one is only fulfilled', `
+const names = new Map();
+const seen = [];
+for (const ev of ['promiseFulfilled', 'promiseRejected', 'promiseResolved']) {
+  process.on(ev, (promise) => { if (names.has(promise)) seen.push(names.get(promise) + ' ' + ev); });
+}
+P.config({ monitoring: true });
+const a = P.resolve(1);
+names.set(a.then(() => P.delay(1)), 'follows a pending promise');
+names.set(a.then(() => P.resolve(2)), 'resolved with a fulfilled promise');
+names.set(a.then(() => P.reject(new Error('x'))).catch(() => {}), 'caught');
+names.set(a.then(() => ({ then: (resolve) => resolve(3) })), 'follows a thenable');
+setTimeout(() => log(seen.sort().join('; ')), 20);
+`);
+
+// The cancellation marker passing through finally (and using, which disposes in one) is no
+// user's rejection: bluebird warns of nothing.
+same('warnings: cancelling through finally, using, map and timeout warns of nothing', `
+P.config({ warnings: true, cancellation: true });
+const c = new P(() => {});
+c.finally(() => {});
+c.cancel();
+P.using(new P(() => {}).disposer(() => {}), () => {}).cancel();
+P.map([new P(() => {})], (x) => x).cancel();
+new P(() => {}).timeout(1).catch(() => {});
+setTimeout(() => log('end'), 20);
+`);
+
 same('onPossiblyUnhandledRejection and onUnhandledRejectionHandled replace the crash', `
 P.onPossiblyUnhandledRejection((reason, promise) => log('local unhandled', reason.message, promise instanceof P));
 P.onUnhandledRejectionHandled((promise) => log('local handled', promise instanceof P));

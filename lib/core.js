@@ -1245,6 +1245,7 @@ function callThen(promise, thenable, then) {
   } catch (error) {
     fns.reject(error);
   }
+  if (hooks.thenCalled !== null) hooks.thenCalled(promise, thenable);
   if ((promise._bits & (STATE | TARGET)) === 0 && promise._id !== 0) noteRoot(promise);
 }
 

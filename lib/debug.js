@@ -51,7 +51,8 @@ function emitWarning(message) {
 }
 
 function nonErrorRejection(promise, reason) {
-  if (!(reason instanceof Error)) emitWarning('a promise was rejected with a non-error: ' + classString(reason));
+  // A cancellation passing through a finally handler (CANCEL) is no user's rejection.
+  if (!(reason instanceof Error) && reason !== CANCEL) emitWarning('a promise was rejected with a non-error: ' + classString(reason));
 }
 
 // Forgotten returns: a handler that created a promise but returned undefined, while
@@ -132,13 +133,30 @@ function fire(name, a, b) {
   }
 }
 
+// Bluebird's lifecycle: a promise that comes to follow a pending promise fires
+// promiseResolved (its _setFollowing) and never promiseFulfilled or promiseRejected (it takes
+// its target's outcome without settling itself); one resolved with a settled promise only
+// settles. A thenable's `then` is called first: the promise follows it only if it is still
+// pending when `then` returns.
+const followers = new WeakSet();
+
+function follows(promise) {
+  followers.add(promise);
+  fire('promiseResolved', promise);
+}
+
 const monitor = {
   created: (promise) => fire('promiseCreated', promise),
   chained: (promise, child) => fire('promiseChained', promise, child),
-  followed: (promise) => fire('promiseResolved', promise),
+  followed(promise, resolution) {
+    if (core.isAnyLibraryPromise(resolution) && (core.followee(resolution)._bits & STATE) === 0) follows(promise);
+  },
+  thenCalled(promise, thenable) {
+    if ((promise._bits & STATE) === 0 && !core.isAnyLibraryPromise(thenable)) follows(promise);
+  },
   settled(promise, state, value) {
     if (value === CANCEL) fire('promiseCancelled', promise);
-    else fire((state & STATE) === REJECTED ? 'promiseRejected' : 'promiseFulfilled', promise);
+    else if (!followers.has(promise)) fire((state & STATE) === REJECTED ? 'promiseRejected' : 'promiseFulfilled', promise);
   },
 };
 

@@ -6,7 +6,9 @@
 //   chained(parent, child)             `_then` derived `child` from `parent`
 //   settled(promise, state, value)     it settles (value CANCEL: it is cancelled)
 //   followed(promise, resolution)      it was resolved with a thenable
-const hooks = { created: null, chained: null, settled: null, followed: null, rejected: null, ran: null, context: null };
+//   thenCalled(promise, thenable)      a thenable's `then` that is no library's original,
+//                                      called to resolve it, has returned
+const hooks = { created: null, chained: null, settled: null, followed: null, thenCalled: null, rejected: null, ran: null, context: null };
 // `ran(phase, promise, result)` brackets each handler run by a reaction (forgotten returns).
 // `context(promise)` / `context(null)` bracket other user code run on a promise's behalf: an
 // executor, a collection's callback, a coroutine's step (long stack traces).
@@ -14,7 +16,7 @@ const hooks = { created: null, chained: null, settled: null, followed: null, rej
 const HANDLER_START = 0;
 const HANDLER_RETURNED = 1;
 const HANDLER_THREW = 2;
-const hookLists = { created: [], chained: [], settled: [], followed: [], rejected: [], ran: [], context: [] };
+const hookLists = { created: [], chained: [], settled: [], followed: [], thenCalled: [], rejected: [], ran: [], context: [] };
 
 // Adds (or, with `on` false, removes) `fn` to the hook `name`; several features may share one.
 function setHook(name, fn, on) {
