@@ -25,8 +25,10 @@ function commitElements(from, count) {
 function take(count) {
   const seen = [];
   for (let i = 0; i < count; i++) {
+    const target = engine.peekTarget();
+    const value = engine.peekValue();
+    const extra = engine.peekExtra();
     const word = engine.takeJob();
-    const { target, value, extra } = engine.taken;
     seen.push([word >>> engine.OP_BITS, word & ((1 << engine.OP_BITS) - 1), target.n, value, extra]);
   }
   return seen;

@@ -749,10 +749,7 @@ function queueSettledJob(target, aggregate, index, state, value) {
 
 // Stages the one entry of a job that is a batch of its own (engine.js: reserve, stage, then
 // the caller's commit).
-function stageJob(target, value) {
-  engine.reserveJobs(1);
-  engine.stageJob(0, target, value, 1, 0);
-}
+const stageJob = engine.stageOne;
 
 // Gives a lone element's promise the engine's form: a node, whose first reaction is the
 // element, on a node of its own. Before anything else comes to wait on the promise, or the
@@ -999,11 +996,13 @@ function setScheduling(mode) {
 // engine's queue, after the quiet jobs queued before them; then the quiet jobs queued after.
 // A run with nothing queued (one paid for a batch whose commit threw) does nothing.
 function runJob() {
+  if (stopped !== null) return;
   runQuietJobs();
   if (engine.jobCount() === 0) return;
   const extra = engine.peekExtra();
+  // A batch's entries were committed together: all of them are there.
   let remaining = typeof extra === 'number' ? extra : 1;
-  while (remaining-- > 0 && engine.jobCount() !== 0) runGuarded();
+  while (remaining-- > 0) runGuarded();
   runQuietJobs();
   // Runs a commit owed the scheduler and could not pay (a throw where it was called).
   if (engine.owed.runs !== 0 || engine.owed.quiet) schedule();
@@ -1015,29 +1014,32 @@ function runJob() {
 // (engine.takeJob), so nothing it throws can set them apart; a lockstep error stops the
 // runtime (stopped): every later job would be suspect.
 function runGuarded() {
-  if (stopped !== null) throw stopped;
+  // Read before the job is taken, for the report of a job that throws.
+  const target = engine.peekTarget();
+  const argument = engine.peekValue();
   try {
-    runNextJob();
+    runNextJob(target, argument);
   } catch (error) {
-    if (error !== null && typeof error === 'object' && error.code === 'FERROBIRD_LOCKSTEP') {
-      stopped = error;
-      reportLater(error);
-    } else if (error instanceof TypeError && (isFrozenPromise(runningTarget) || isFrozenPromise(runningArgument))) {
-      // A promise frozen while it waited, or one a job adopts: it cannot be settled or
-      // followed, and the handlers that wait on it never run.
-      process.emitWarning(messages.FROZEN_TARGET, 'FerrobirdWarning', 'FERROBIRD_FROZEN_PROMISE');
-    } else {
-      reportLater(error);
-    }
+    jobThrew(error, target, argument);
   }
-  runningTarget = undefined;
-  runningArgument = undefined;
 }
 
+// `error` came out of the job of `target` with `argument`.
+function jobThrew(error, target, argument) {
+  if (error !== null && typeof error === 'object' && error.code === 'FERROBIRD_LOCKSTEP') {
+    stopped = error;
+    reportLater(error);
+  } else if (error instanceof TypeError && (isFrozenPromise(target) || isFrozenPromise(argument))) {
+    // A promise frozen while it waited, or one a job adopts: it cannot be settled or
+    // followed, and the handlers that wait on it never run.
+    process.emitWarning(messages.FROZEN_TARGET, 'FerrobirdWarning', 'FERROBIRD_FROZEN_PROMISE');
+  } else {
+    reportLater(error);
+  }
+}
+
+// A lockstep error stops the runtime: no job runs after it (every later one is suspect).
 let stopped = null;
-// The target and argument of the job being run, for the report of a job that threw.
-let runningTarget;
-let runningArgument;
 
 function isFrozenPromise(value) {
   return isAnyLibraryPromise(value) && Object.isFrozen(value);
@@ -1051,20 +1053,12 @@ function rethrow(error) {
   throw error;
 }
 
-function runNextJob() {
+// Runs the job at the head, whose entry's `target` and `argument` the caller has read.
+function runNextJob(target, argument) {
+  const extra = engine.peekExtra();
   const word = engine.takeJob();
   const kind = word & KIND_MASK;
   const id = word >>> OP_BITS;
-  const taken = engine.taken;
-  const target = taken.target;
-  const argument = taken.value;
-  const extra = taken.extra;
-  // Nothing outlives its job: the entry would keep its target and argument alive.
-  taken.target = undefined;
-  taken.value = undefined;
-  taken.extra = undefined;
-  runningTarget = target;
-  runningArgument = argument;
   const bits = target._bits;
   if (bits === undefined) {
     // An aggregate (it has no state bits): an element reaction's job, by its index, or by a

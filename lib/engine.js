@@ -141,6 +141,16 @@ function stageJob(offset, target, value, extra, expected) {
   if (CHECKING) expectations[slot] = expected;
 }
 
+// Stages the one entry of a batch of its own (most jobs): reserveJobs(1) and stageJob(0, ...,
+// 1), in one call on the hot path.
+function stageOne(target, value) {
+  if (size === capacity) reserveJobs(1);
+  const slot = (head + size) & mask;
+  targets[slot] = target;
+  values[slot] = value;
+  extras[slot] = 1;
+}
+
 // The job word `node << OP_BITS | kind` the engine must hand back for an entry; a negative
 // word `-kind` when JS does not know the node (an element's node, read from core's table, or
 // a node kept by cancel): then only the kind is compared, and core checks the node's owner.
@@ -154,9 +164,17 @@ function owe(count) {
   return count === 0 ? 0 : extras[first] === QUIET ? -1 : 1;
 }
 
-// The extra of the job at the head, and its target: read before takeJob.
+// The entry of the job at the head: read before takeJob (reading changes nothing).
 function peekExtra() {
   return size === 0 ? undefined : extras[head];
+}
+
+function peekTarget() {
+  return targets[head];
+}
+
+function peekValue() {
+  return values[head];
 }
 
 function jobCount() {
@@ -233,13 +251,13 @@ function commitSettle(id, state, count) {
 // no node, as `then` on it does.
 function commitEnqueue(id, state) {
   const slot = commandRoom(1);
-  const debt = owe(1);
-  if (CHECKING) expectations[(head + size) & mask] = expectedJob(id, state);
+  const entry = (head + size) & mask;
+  if (CHECKING) expectations[entry] = expectedJob(id, state);
   ring[slot] = (id << OP_BITS) | (ENQUEUE + state);
   ring[COMMAND_COUNT] = slot - COMMANDS + 1;
   size += 1;
-  if (debt > 0) owed.runs++;
-  else owed.quiet = true;
+  if (extras[entry] === QUIET) owed.quiet = true;
+  else owed.runs++;
 }
 
 // The staged entry's job by index (at most MAX_ELEMENT_INDEX), with no node: a collection's
@@ -247,14 +265,14 @@ function commitEnqueue(id, state) {
 // `state` and has no node. The job comes back with the index in place of a node.
 function commitElement(index, state) {
   const slot = commandRoom(2);
-  const debt = owe(1);
-  if (CHECKING) expectations[(head + size) & mask] = (index << OP_BITS) | (state === JOB_FULFILL ? JOB_ELEMENT_FULFILLED : JOB_ELEMENT_REJECTED);
+  const entry = (head + size) & mask;
+  if (CHECKING) expectations[entry] = (index << OP_BITS) | (state === JOB_FULFILL ? JOB_ELEMENT_FULFILLED : JOB_ELEMENT_REJECTED);
   ring[slot] = (index << OP_BITS) | ELEMENT;
   ring[slot + 1] = state;
   ring[COMMAND_COUNT] = slot - COMMANDS + 2;
   size += 1;
-  if (debt > 0) owed.runs++;
-  else owed.quiet = true;
+  if (extras[entry] === QUIET) owed.quiet = true;
+  else owed.runs++;
 }
 
 // ---- calls that enqueue: the entries are staged before, committed after -----------------
@@ -320,11 +338,9 @@ function rejectUnobserved() {
 
 let ringHead = 0;
 
-// The job taken last: its target, argument and extra (read them before the next takeJob).
-const taken = { target: undefined, value: undefined, extra: undefined };
-
 // Takes the next job from both halves at once: returns its word `node << OP_BITS | kind`
-// (for a job by index, the index in place of the node) and leaves its entry in `taken`.
+// (for a job by index, the index in place of the node); its entry, read before with the
+// peeks, is cleared, so that nothing outlives its job.
 function takeJob() {
   if (size === 0) throw lockstepError(messages.LOCKSTEP_NO_ENTRY);
   if (ringHead === ring[TAIL]) {
@@ -336,9 +352,6 @@ function takeJob() {
   if (CHECKING) checkEntry(word);
   ringHead = (ringHead + 1) & COUNTER_MASK;
   ring[HEAD] = ringHead;
-  taken.target = targets[head];
-  taken.value = values[head];
-  taken.extra = extras[head];
   targets[head] = undefined;
   values[head] = undefined;
   extras[head] = undefined;
@@ -391,6 +404,7 @@ module.exports = {
   // Enqueuing: reserve, stage, then one commit.
   reserveJobs,
   stageJob,
+  stageOne,
   expectedJob,
   commitSettle,
   commitEnqueue,
@@ -401,8 +415,9 @@ module.exports = {
   owed,
   // Taking.
   takeJob,
-  taken,
   peekExtra,
+  peekTarget,
+  peekValue,
   jobCount,
   setOwnerCheck,
   CHECKING,

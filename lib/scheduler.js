@@ -103,6 +103,22 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
   // drains at once (and commits and schedules more inside) does not schedule it twice; a call
   // that throws puts its debt back.
   function schedule() {
+    if (owed.runs === 1 && !owed.quiet && eachBatchScheduler === null) {
+      // The common cases, one batch owed and nothing else: its microtask in the ES timing, a
+      // drain of Bluebird's (asynchronous, so the batch is counted before it runs).
+      if (batchScheduler === null) {
+        nativeThen.call(nativeResolved, runMicrotask);
+        owed.runs = 0;
+        microtaskRuns++;
+        return;
+      }
+      if (batchScheduler === bluebirdDefault) {
+        if (!batchScheduled) scheduleDrain();
+        owed.runs = 0;
+        batchedRuns++;
+        return;
+      }
+    }
     while (owed.runs > 0) {
       owed.runs--;
       try {
