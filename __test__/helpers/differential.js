@@ -6,6 +6,8 @@
 // read once the event loop has turned a few times, so every microtask has run.
 
 const FerroPromise = require('../..');
+// A self-resolution's text is V8's or Bluebird's: compared as the same error (program.js).
+const { errorMessage } = require('./program');
 
 // The oracle for scenarios that mix libraries: a native subclass. V8 gives `await` and native
 // resolve functions a fast path for plain native promises only; for a subclass instance it
@@ -17,7 +19,7 @@ function settleLoop() {
 }
 
 function describe(value) {
-  if (value instanceof Error) return `${value.constructor.name}: ${value.message}`;
+  if (value instanceof Error) return `${value.constructor.name}: ${errorMessage(value)}`;
   if (typeof value === 'symbol') return value.toString();
   if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
   if (value && typeof value === 'object') {

@@ -146,14 +146,20 @@ function generate(seed, length = 30, { bluebird = false, cancellation = false } 
   return { seed, steps };
 }
 
-// What a settled outcome looks like in the log, the same for every library. V8 names the
-// oracle subclass in its chaining-cycle message (#<OraclePromise>); that name is not
-// ferrobird's to match.
+// A promise resolved with itself: V8's text ("Chaining cycle detected for promise #<...>",
+// naming the oracle subclass) or Bluebird's ("circular promise resolution chain", which the
+// main export gives in either timing). The logs compare the error, not the text.
+function errorMessage(error) {
+  if (/^(Chaining cycle detected for promise #<\w+>|circular promise resolution chain\b[^]*)$/.test(error.message)) return '(self-resolution)';
+  return error.message;
+}
+
+// What a settled outcome looks like in the log, the same for every library.
 function show(value) {
   if (value && typeof value === 'object') {
     if (Array.isArray(value)) return `[${value.map(show).join(',')}]`;
     // A coroutine's error carries the stack of its call (file paths): not compared.
-    if (value instanceof Error) return `${value.name}:${value.message.replace(/#<\w+>/, '#<Promise>').split('From coroutine:')[0]}`;
+    if (value instanceof Error) return `${value.name}:${errorMessage(value).split('From coroutine:')[0]}`;
     if (typeof value.then === 'function') return 'thenable';
     // Bluebird's allSettled gives PromiseInspections, whose fields are private.
     if (typeof value.isFulfilled === 'function') {
@@ -352,4 +358,4 @@ function scenario(program) {
   };
 }
 
-module.exports = { generate, scenario, show };
+module.exports = { generate, scenario, show, errorMessage };
