@@ -92,9 +92,13 @@ test('npm pack, then an offline install of the tarball builds the addon and work
     const project = path.join(scratch, 'consumer');
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-    const env = { ...process.env, CARGO_NET_OFFLINE: 'true', CARGO_TARGET_DIR: path.join(scratch, 'target') };
+    // No CARGO_TARGET_DIR: the install script builds in a temporary folder of its own and
+    // leaves only the addon in the package.
+    const env = { ...process.env, CARGO_NET_OFFLINE: 'true' };
+    delete env.CARGO_TARGET_DIR;
     run(npm, ['install', '--offline', '--no-audit', '--no-fund', path.join(scratch, packed.filename)], { cwd: project, env });
     assert.ok(fs.existsSync(path.join(project, 'node_modules', 'ferrobird', 'ferrobird.node')), 'the install script did not build the addon');
+    assert.ok(!fs.existsSync(path.join(project, 'node_modules', 'ferrobird', 'target')), "cargo's target/ was left in the installed package");
 
     fs.writeFileSync(path.join(project, 'consumer.cjs'), CJS);
     assert.deepStrictEqual(runNode(project, 'consumer.cjs'), {
@@ -150,6 +154,14 @@ test('with the prebuilt package for this platform, an offline install needs no c
     assert.deepStrictEqual(runNode(project, 'consumer.cjs'), {
       results: [[2, 4, 6], [1, 2], { a: 'a' }], rejected: true, version: 'string', isNative: false,
     });
+
+    // A prebuilt package of another version is refused, by name, and not loaded.
+    const manifestPath = path.join(project, 'node_modules', `ferrobird-${triple}`, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    fs.writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '0.0.0-other' }));
+    const mismatched = spawnSync(process.execPath, ['-e', "require('ferrobird')"], { cwd: project, encoding: 'utf8' });
+    assert.notStrictEqual(mismatched.status, 0);
+    assert.match(mismatched.stderr, new RegExp(`the prebuilt package ferrobird-${triple}: it is version 0\\.0\\.0-other, this ferrobird is `));
 
     fs.rmSync(path.join(project, 'node_modules', `ferrobird-${triple}`), { recursive: true });
     const failed = spawnSync(process.execPath, ['-e', "require('ferrobird')"], { cwd: project, encoding: 'utf8' });

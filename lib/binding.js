@@ -9,11 +9,23 @@ const { platformTriple } = require('./platform');
 const triple = platformTriple();
 const prebuilt = `ferrobird-${triple}`;
 const local = path.join(__dirname, '..', 'ferrobird.node');
+const { version } = require('../package.json');
+
+// The prebuilt package, if one of this very version is installed: an addon of another
+// version may speak another ring layout or lack an entry point (a stale lockfile, a hoisted
+// copy of another ferrobird's), so it is refused, and the local build tried.
+function loadPrebuilt() {
+  const manifest = require(`${prebuilt}/package.json`);
+  if (manifest.version !== version) {
+    throw new Error(`it is version ${manifest.version}, this ferrobird is ${version}`);
+  }
+  return require(prebuilt);
+}
 
 function load() {
   const failures = [];
   try {
-    return require(prebuilt);
+    return loadPrebuilt();
   } catch (error) {
     failures.push(`the prebuilt package ${prebuilt}: ${error.code === 'MODULE_NOT_FOUND' ? 'not installed' : error.message}`);
   }

@@ -30,14 +30,34 @@ if (probe.error || probe.status !== 0) {
   process.exit(1);
 }
 
-const build = spawnSync(cargo, ['build', '--release', '--lib'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status || 1);
+// Installed as a dependency (inside node_modules), the build goes to a temporary folder that
+// is removed afterwards: only the addon stays in the package (cargo's target/ is ~110 MB).
+const installed = root.split(path.sep).includes('node_modules');
+const temporaryTarget = installed && !process.env.CARGO_TARGET_DIR
+  ? fs.mkdtempSync(path.join(require('os').tmpdir(), 'ferrobird-build-'))
+  : null;
+const targetDir = temporaryTarget !== null
+  ? temporaryTarget
+  : process.env.CARGO_TARGET_DIR
+    ? path.resolve(root, process.env.CARGO_TARGET_DIR)
+    : path.join(root, 'target');
 
-const targetDir = process.env.CARGO_TARGET_DIR
-  ? path.resolve(root, process.env.CARGO_TARGET_DIR)
-  : path.join(root, 'target');
+// Cargo.toml's rust-version: cargo itself refuses an older toolchain with a message naming it.
+console.error('ferrobird: building the native addon with cargo (Rust 1.80 or later), about a minute...');
+// --locked: exactly the dependency versions of Cargo.lock, never newer ones resolved now.
+const build = spawnSync(cargo, ['build', '--release', '--lib', '--locked'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CARGO_TARGET_DIR: targetDir },
+});
+if (build.status !== 0) {
+  if (temporaryTarget !== null) fs.rmSync(temporaryTarget, { recursive: true, force: true });
+  process.exit(build.status || 1);
+}
+
 const names = { win32: 'ferrobird.dll', darwin: 'libferrobird.dylib' };
 const built = path.join(targetDir, 'release', names[process.platform] || 'libferrobird.so');
 // Copy to a temporary name and rename, so a process that has the old addon loaded keeps it.
 fs.copyFileSync(built, out + '.tmp');
 fs.renameSync(out + '.tmp', out);
+if (temporaryTarget !== null) fs.rmSync(temporaryTarget, { recursive: true, force: true });
