@@ -117,6 +117,23 @@ same('Bluebird\'s messages: a collection of no iterable, a promise resolved with
   return P.all(outcomes).then((all) => all.sort());
 });
 
+// Bluebird's PromiseArray copies any iterable to an array first (util.asArray).
+same('all and race take a Set, a Map, a generator and a string as Bluebird does', (P) => {
+  function* numbers() {
+    yield 1;
+    yield P.resolve(2);
+    yield P.delay(1, 3);
+  }
+  return P.all([
+    P.all(new Set([P.resolve('a'), 'b', P.delay(2, 'c')])),
+    P.all(new Map([['k', P.resolve('v')]])),
+    P.all(numbers()),
+    P.all('xyz'),
+    P.race(new Set([P.delay(5, 'late'), P.resolve('first')])),
+    P.race(numbers()),
+  ]);
+});
+
 same('aliases are the same functions', (P) => {
   const statics = [['fulfilled', 'resolve'], ['rejected', 'reject'], ['cast', 'resolve'], ['attempt', 'try'], ['defer', 'pending'], ['fromNode', 'fromCallback']];
   const methods = [['caught', 'catch'], ['lastly', 'finally'], ['thenReturn', 'return'], ['thenThrow', 'throw'], ['nodeify', 'asCallback']];

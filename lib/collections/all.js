@@ -180,6 +180,17 @@ module.exports = function installAll(library) {
     };
   }
 
+  // An object (not a promise: a promise for an array is awaited first) with an iterator,
+  // whose read does not throw; anything else takes the paths above.
+  function isIterableObject(value) {
+    if (value === null || typeof value !== 'object') return false;
+    try {
+      return typeof value[Symbol.iterator] === 'function' && typeof value.then !== 'function';
+    } catch (error) {
+      return false;
+    }
+  }
+
   // Whether `value` has an iterator (a getter that throws is left for the ES path to report).
   function isIterable(value) {
     try {
@@ -192,9 +203,13 @@ module.exports = function installAll(library) {
   // A `this` that is no library's Promise nor a subclass of one is this library's, as for
   // every static (es-statics.js, constructorOf).
   const allWithPromiseForArray = acceptingPromiseForArray(esAll, (values) => allOfArray(library, toArray(values)));
+  // Any other iterable is copied to an array first, as Bluebird's PromiseArray does
+  // (util.asArray), not iterated the ES way with a closure and a `then` per element: a Set
+  // of 1e6 took 30 times bluebird's time and 7 times its memory.
   Promise.all = function all(input) {
     const C = isLibraryConstructor(this) ? this : Promise;
     if (C === Promise && Array.isArray(input)) return allOfArray(library, input);
+    if (C === Promise && isIterableObject(input)) return allOfArray(library, toArray(input));
     return allWithPromiseForArray.call(C, input);
   };
   const race = acceptingPromiseForArray((input) => (Array.isArray(input) ? raceOfArray(library, input) : esRace.call(Promise, input)),
@@ -202,6 +217,7 @@ module.exports = function installAll(library) {
   Promise.race = function (input) {
     const C = isLibraryConstructor(this) ? this : Promise;
     if (C === Promise && Array.isArray(input)) return raceOfArray(library, input);
+    if (C === Promise && isIterableObject(input)) return raceOfArray(library, toArray(input));
     return C === Promise ? race.call(C, input) : esRace.call(C, input);
   };
 
