@@ -26,6 +26,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { findSuite } = require('../suites');
 const excluded = require('./excluded');
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -34,7 +35,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : args[i + 1];
 };
-const suiteDir = path.resolve(option('--suite', path.join(root, '..', 'shared', 'conformance', 'bluebird-3.7.2')));
+const suiteDir = findSuite('bluebird', args);
 const library = option('--library', root);
 const timers = args.includes('--real-timers') ? 'real' : 'fake';
 const only = option('--file', null);
@@ -45,10 +46,6 @@ const FILE_TIMEOUT_MS = 120000;
 const PARALLEL = 2;
 
 const testDir = path.join(suiteDir, 'test', 'mocha');
-if (!fs.existsSync(testDir)) {
-  console.error(`no Bluebird suite at ${suiteDir} (give --suite DIR)`);
-  process.exit(2);
-}
 const files = fs.readdirSync(testDir).filter((f) => f.endsWith('.js') && (only === null || f === only)).sort();
 
 function runFile(file, mode) {

@@ -11,17 +11,12 @@
 // exit 0 when the run completes and every failure is one of known-failures.json.
 
 const { spawnSync } = require('node:child_process');
-const fs = require('node:fs');
 const path = require('node:path');
+const { findSuite } = require('../suites');
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
-const suiteIndex = args.indexOf('--suite');
-const suiteDir = path.resolve(suiteIndex === -1 ? path.join(root, '..', 'shared', 'conformance', 'q-1.5.1') : args[suiteIndex + 1]);
-if (!fs.existsSync(path.join(suiteDir, 'spec', 'q-spec.js'))) {
-  console.error(`no q suite at ${suiteDir} (give --suite DIR)`);
-  process.exit(2);
-}
+const suiteDir = findSuite('q', args);
 const jasmine = path.join(root, 'node_modules', 'jasmine-node', 'bin', 'jasmine-node');
 
 function run(library) {

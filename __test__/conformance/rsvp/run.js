@@ -12,18 +12,14 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
+const { findSuite } = require('../suites');
 const Module = require('node:module');
 const Mocha = require('mocha');
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const args = process.argv.slice(2);
-const suiteIndex = args.indexOf('--suite');
-const suiteDir = path.resolve(suiteIndex === -1 ? path.join(root, '..', 'shared', 'conformance', 'rsvp-4.8.5') : args[suiteIndex + 1]);
+const suiteDir = findSuite('rsvp', args);
 const testDir = path.join(suiteDir, 'test');
-if (!fs.existsSync(path.join(testDir, 'extension-test.js'))) {
-  console.error(`no rsvp suite at ${suiteDir} (give --suite DIR)`);
-  process.exit(2);
-}
 
 // The built rsvp.js the adapter requires is the flavour under test (`--library rsvp`: the
 // original, to check the environment).
