@@ -23,7 +23,18 @@ test('jest runs several files in one worker, with and without resetModules', () 
   const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
   const run = spawnSync(process.execPath, [jest, '--config', path.join(__dirname, 'instances', 'jest.config.js'), '--runInBand'], { cwd: root, encoding: 'utf8', env });
   assert.strictEqual(run.status, 0, run.stderr);
-  assert.match(run.stderr, /Tests: +6 passed, 6 total/);
+  assert.match(run.stderr, /Tests: +7 passed, 7 total/);
+});
+
+test('jest --detectOpenHandles reports nothing for a file that only loads ferrobird and awaits', () => {
+  const env = { ...process.env };
+  delete env.NODE_TEST_CONTEXT;
+  const jest = path.join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+  const config = path.join(__dirname, 'instances', 'jest.config.js');
+  const run = spawnSync(process.execPath, [jest, '--config', config, '--detectOpenHandles', 'load-and-await'], { cwd: root, encoding: 'utf8', env });
+  assert.strictEqual(run.status, 0, run.stderr);
+  assert.match(run.stderr, /Tests: +1 passed, 1 total/);
+  assert.doesNotMatch(run.stderr + run.stdout, /open handle/i);
 });
 
 test('each reload by delete require.cache is a working instance, and the old ones keep working', async () => {
