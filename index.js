@@ -23,7 +23,8 @@ const installConfig = require('./lib/config');
 
 function makeLibrary() {
   // Bluebird passes a fulfilment on as it is, where ES resolves with it (core.js, passFulfilment).
-  const library = createLibrary({ passesAsIs: true });
+  // ... and its promises are in Bluebird's timing unless `scheduling: 'es'` (core.timing).
+  const library = createLibrary({ passesAsIs: true, bluebirdFlavour: true });
   const { finallyOf } = installEsPrototype(library);
   installEsStatics(library);
   const { PromiseInspection } = installInspection(library);

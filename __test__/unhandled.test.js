@@ -37,7 +37,8 @@ function runScenario(lib, body, { listen = true, flags = [] } = {}) {
   fs.writeFileSync(file, script(body, { listen }));
   const child = spawnSync(process.execPath, [...flags, file], {
     cwd: root,
-    env: { ...process.env, LIB: lib, NODE_PATH: path.join(root, 'node_modules') },
+    // Native promises are the oracle of the ES timing (Bluebird's late queue differs).
+    env: { ...process.env, LIB: lib, NODE_PATH: path.join(root, 'node_modules'), FERROBIRD_SCHEDULING: 'es' },
     encoding: 'utf8',
     timeout: 20000,
   });

@@ -4,7 +4,7 @@
 // samples of the main thread, bucketed by symbol. Needs Linux `perf`.
 //
 //   node benches/breakdown.js [workload] [library ...]
-//   (default: then-chain on ferrobird, ferrobird-bluebird-timing, bluebird, native)
+//   (default: then-chain on ferrobird, ferrobird-es-timing, bluebird, native)
 //   NODE=/path/to/node to run on another Node binary; ROUNDS=n measured rounds (default 6)
 //
 // ns per unit = samples x sampling period / (units x rounds), the warm-up round included in
@@ -29,7 +29,7 @@ const NODE = process.env.NODE || process.execPath;
 const ROUNDS = Number(process.env.ROUNDS || 6);
 const FREQUENCY = 4999;
 const [workload = 'then-chain', ...chosen] = process.argv.slice(2);
-const libraries = chosen.length ? chosen : ['ferrobird', 'ferrobird-bluebird-timing', 'bluebird', 'native'];
+const libraries = chosen.length ? chosen : ['ferrobird', 'ferrobird-es-timing', 'bluebird', 'native'];
 const UNITS = {
   'then-chain': [1e6, 'link'],
   'resolve-then': [1e6, 'job'],

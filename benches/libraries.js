@@ -13,8 +13,9 @@ function flavour(library) {
 
 module.exports = {
   ferrobird: () => require(path.join(__dirname, '..')),
-  // Bluebird's timing (README: Scheduling), chosen before the workload makes a promise.
-  'ferrobird-bluebird-timing': () => require(path.join(__dirname, '..')).config({ scheduling: 'bluebird' }),
+  // ES's job order (README: Scheduling), chosen before the workload makes a promise; plain
+  // `ferrobird` is in Bluebird's timing, the default.
+  'ferrobird-es-timing': () => require(path.join(__dirname, '..')).config({ scheduling: 'es' }),
   // Handlers in the frame of whoever runs them (AsyncLocalStorage as Bluebird had it), and a
   // promise without the field for it: the cost of keeping the caller's frame, on Node 24+
   // (README: AsyncLocalStorage).

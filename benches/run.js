@@ -17,7 +17,7 @@ const samplesInTurns = require('./lib/in-turns');
 const RUNS = Number(process.env.RUNS || 5);
 const FLAVOUR_RUNS = Number(process.env.FLAVOUR_RUNS || Math.min(RUNS, 3));
 const NODE = process.env.NODE || process.execPath;
-const LIBRARIES = ['ferrobird', 'ferrobird-bluebird-timing', 'bluebird', 'native'];
+const LIBRARIES = ['ferrobird-es-timing', 'ferrobird', 'bluebird', 'native'];
 const FLAVOURS = [['ferrobird/q', 'q'], ['ferrobird/rsvp', 'rsvp']];
 const FLAVOUR_WORKLOADS = ['doxbee-sequential', 'madeup-parallel'];
 const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
@@ -54,14 +54,14 @@ const ratio = (a, b) => (a / b).toFixed(2) + 'x';
 const nodeVersion = NODE === process.execPath ? process.version : execFileSync(NODE, ['-p', 'process.version'], { encoding: 'utf8' }).trim();
 const lines = [
   `ferrobird benchmarks, ${new Date().toISOString().slice(0, 10)}, node ${nodeVersion}, ` +
-    `${os.cpus().length} x ${os.cpus()[0].model.trim()}, median of ${RUNS} runs; ES: ferrobird's default timing, ` +
-    "BB: `scheduling: 'bluebird'`",
+    `${os.cpus().length} x ${os.cpus()[0].model.trim()}, median of ${RUNS} runs; BB: ferrobird's default (Bluebird's timing), ` +
+    "ES: `scheduling: 'es'`",
   '',
   '| workload | ES ms | BB ms | bluebird ms | native ms | ES vs bluebird | ES vs native | BB vs bluebird | BB vs native | peak MB (ES / BB / bluebird / native) |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 for (const { description, results } of rows) {
-  const { ferrobird: f, 'ferrobird-bluebird-timing': t, bluebird: b, native: n } = results;
+  const { 'ferrobird-es-timing': f, ferrobird: t, bluebird: b, native: n } = results;
   lines.push(
     `| ${description} | ${fmt(f.ms)} | ${fmt(t.ms)} | ${fmt(b.ms)} | ${fmt(n.ms)} | ${ratio(f.ms, b.ms)} | ${ratio(f.ms, n.ms)} | ` +
       `${ratio(t.ms, b.ms)} | ${ratio(t.ms, n.ms)} | ${fmt(f.mb)} / ${fmt(t.mb)} / ${fmt(b.mb)} / ${fmt(n.mb)} |`

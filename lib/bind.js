@@ -17,7 +17,7 @@ module.exports = function installBind(library) {
   // timing, `result` follows `source`, as Bluebird's `ret._resolveCallback(target)` makes it:
   // its handlers run in the source's turn.
   function follow(source, result) {
-    if (core.isBluebirdTiming()) core.resolve(result, source);
+    if (core.hasBluebirdTiming(result)) core.resolve(result, source);
     else if (isPromise(source) && (source._bits & STATE) === FULFILLED) fulfill(result, source._value);
     else addReaction(source, result);
   }

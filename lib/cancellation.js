@@ -101,7 +101,7 @@ function invokeOnCancel(promise) {
   if (link === undefined || link.onCancel === undefined) return;
   const callbacks = link.onCancel;
   link.onCancel = undefined;
-  core.addFulfilledElement(new CancelCallbacks(promise, callbacks), 0, undefined);
+  core.addFulfilledElement(new CancelCallbacks(promise, callbacks), 0, undefined, promise);
 }
 
 // Whether the cancellation coming from `canceller` lets `promise` be cancelled: it is the

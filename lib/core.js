@@ -31,7 +31,7 @@ const handlers = require('./handlers');
 const {
   PENDING, FULFILLED, REJECTED, STATE, TARGET, SWEEP, REGISTERED, GENERIC, CANCELLED, WILL_CANCEL, OBSERVES_CANCEL,
   ADOPTS_OWN, HANDLERS, LONE_ELEMENT, SELF_FULFILS, ASYNC_GUARANTEED, FOLLOWS, OBSERVED_AS_FOLLOWER, LONE_REACTION, LONE_TARGET, REJECTION_HANDLED,
-  PASSES_AS_IS, CANCEL,
+  PASSES_AS_IS, CANCEL, BLUEBIRD_TIMING,
 } = promiseState;
 const { hooks, HANDLER_START, HANDLER_RETURNED, HANDLER_THREW } = hookPoints;
 const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
@@ -156,7 +156,7 @@ function settle(promise, state, value) {
   }
   const count = waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
   stageWaiterJobs(waiters, count, state, value);
-  engine.commitSettle(id, state, count);
+  engine.commitSettle(id, state, count, (bits & BLUEBIRD_TIMING) !== 0);
   promise._id = 0;
   promise._waiters = undefined;
   promise._bits = settledBits;
@@ -183,7 +183,7 @@ function forgetNode(promise, id) {
 // recursion, which overflows on a chain of 1e5 links from a `delay`. As in Bluebird, not once
 // a custom scheduler was set: then every handler goes through it.
 function guaranteeAsync(promise) {
-  if (bluebirdTiming && (promise._bits & STATE) === PENDING && !scheduler.hasCustomScheduler()) {
+  if ((promise._bits & (BLUEBIRD_TIMING | STATE)) === BLUEBIRD_TIMING && !scheduler.hasCustomScheduler()) {
     promise._bits |= ASYNC_GUARANTEED;
   }
 }
@@ -307,7 +307,7 @@ function settleLoneElement(promise, state, value) {
   }
   promise._bits = bits; // a frozen promise throws here, with nothing changed
   stageWaiterJobs(aggregate, 1, state, value);
-  engine.commitElement(index, state);
+  engine.commitElement(index, state, (bits & BLUEBIRD_TIMING) !== 0);
   promise._waiters = undefined;
   promise._bits = settledBits;
   promise._value = value;
@@ -329,7 +329,7 @@ function cancel(promise) {
     // Its reactions become jobs carrying CANCEL; its node is kept while a job of its own is due.
     const count = waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
     stageWaiterJobs(waiters, count, REJECTED, CANCEL);
-    engine.callCancel(id, (bits & TARGET) !== 0, count);
+    engine.callCancel(id, (bits & TARGET) !== 0, count, (bits & BLUEBIRD_TIMING) !== 0);
     promise._id = 0;
     promise._waiters = undefined;
   }
@@ -400,7 +400,7 @@ function resolve(promise, resolution) {
   if ((promise._bits & LONE_ELEMENT) !== 0) materializeElement(promise);
   if ((promise._bits & LONE_REACTION) !== 0) materializeReaction(promise);
   if ((promise._bits & ADOPTS_OWN) !== 0 && adoptAtOnce(promise, resolution, then, true)) return;
-  if (bluebirdTiming) {
+  if ((promise._bits & BLUEBIRD_TIMING) !== 0) {
     // As Bluebird's _resolveCallback: a promise of ours is followed at once, a thenable's
     // `then` is called now, unless thenables resolving with thenables nest so deep that the
     // stack would overflow (where Bluebird rejects with a RangeError, or loses the value):
@@ -424,7 +424,7 @@ function resolve(promise, resolution) {
   promise._bits |= TARGET; // a frozen promise throws here, with nothing changed
   engine.reserveJobs(1);
   engine.stageJob(0, promise, resolution, then, 0);
-  promise._id = engine.callLock(promise._id);
+  promise._id = engine.callLock(promise._id, (promise._bits & BLUEBIRD_TIMING) !== 0);
   schedule();
 }
 
@@ -443,7 +443,7 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
   const followed = followee(resolution);
   const bits = followed._bits;
   if ((bits & CANCELLED) !== 0) {
-    if (!bluebirdTiming) return false;
+    if ((promise._bits & BLUEBIRD_TIMING) === 0) return false;
     // As Bluebird's _resolveCallback: following a cancelled promise is a late cancellation
     // observer, at once.
     if (hooks.followed !== null) hooks.followed(promise, resolution);
@@ -462,7 +462,7 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
     addReaction(followed, promise);
     // Bluebird moves a follower's callbacks onto the promise it follows: whether they run at
     // once is that one's to say (deliver), not the follower's.
-    if (bluebirdTiming) promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
+    if ((promise._bits & BLUEBIRD_TIMING) !== 0) promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
     return true;
   }
   if (state === REJECTED) observeRejection(followed);
@@ -601,7 +601,7 @@ function addReaction(parent, target) {
   // runs (Bluebird's settler calls _settlePromise, which passes the flag on).
   if ((bits & ASYNC_GUARANTEED) !== 0) target._bits |= ASYNC_GUARANTEED;
   if (parent._id === 0) {
-    queueSettledJob(target, null, 0, state, parent._value);
+    queueSettledJob(target, null, 0, state, parent._value, bits);
     return;
   }
   reactToUnhandled(parent, target, null, 0);
@@ -661,12 +661,12 @@ function addElementReaction(parent, aggregate, index) {
     const parentNode = nodeOf(parent);
     const id = engine.takeNode();
     becomeElement(id, index, aggregate);
-    linkPending(parent, parentNode, id, bluebirdTiming ? new ElementWaiter(aggregate, id) : aggregate);
+    linkPending(parent, parentNode, id, (bits & BLUEBIRD_TIMING) !== 0 ? new ElementWaiter(aggregate, id) : aggregate);
     if ((bits & TARGET) === 0) noteRoot(parent);
     return;
   }
   if (parent._id === 0) {
-    queueSettledJob(null, aggregate, index, state, parent._value);
+    queueSettledJob(null, aggregate, index, state, parent._value, bits);
     return;
   }
   reactToUnhandled(parent, null, aggregate, index);
@@ -706,7 +706,7 @@ function reactToUnhandled(parent, target, aggregate, index) {
   if (target === null) becomeElement(id, index, aggregate);
   engine.reserveJobs(1);
   engine.stageJob(0, target === null ? aggregate : target, parent._value, 1, 0);
-  const answer = engine.callThen(parentId, bits & STATE, id);
+  const answer = engine.callThen(parentId, bits & STATE, id, (bits & BLUEBIRD_TIMING) !== 0);
   parent._id = 0;
   if (target !== null) target._bits |= TARGET;
   if ((bits & REGISTERED) !== 0) unregister(parent, parentId);
@@ -720,11 +720,14 @@ function reactToUnhandled(parent, target, aggregate, index) {
 // Queues a reaction job on a source with no node, settled with `state` and `value`: for
 // `target`, or when `target` is null, for element `index` of `aggregate`. A ring command, on
 // a spare node when the target has none.
-function queueSettledJob(target, aggregate, index, state, value) {
+// `timedBy`: the bits of the promise whose library's timing the job takes (the settled
+// source, or for an element known at once, the collection's result).
+function queueSettledJob(target, aggregate, index, state, value, timedBy) {
+  const drained = (timedBy & BLUEBIRD_TIMING) !== 0;
   if (target === null) {
     if (index <= MAX_ELEMENT_INDEX) {
       stageJob(aggregate, value);
-      engine.commitElement(index, state);
+      engine.commitElement(index, state, drained);
       schedule();
       return;
     }
@@ -734,7 +737,7 @@ function queueSettledJob(target, aggregate, index, state, value) {
       // A target with no node waits for its job with none, as a lone reaction's does.
       target._bits |= LONE_TARGET; // a frozen target throws here, with nothing changed
       stageJob(target, value);
-      engine.commitElement(0, state);
+      engine.commitElement(0, state, drained);
       schedule();
       return;
     }
@@ -742,7 +745,7 @@ function queueSettledJob(target, aggregate, index, state, value) {
   const id = target === null ? engine.takeNode() : nodeOf(target);
   if (target === null) becomeElement(id, index, aggregate);
   stageJob(target === null ? aggregate : target, value);
-  engine.commitEnqueue(id, state);
+  engine.commitEnqueue(id, state, drained);
   if (target !== null) target._bits |= TARGET;
   schedule();
 }
@@ -760,7 +763,7 @@ function materializeElement(promise) {
   const promiseNode = nodeOf(promise);
   const id = engine.takeNode();
   becomeElement(id, index, aggregate);
-  const waiter = bluebirdTiming ? new ElementWaiter(aggregate, id) : aggregate;
+  const waiter = (promise._bits & BLUEBIRD_TIMING) !== 0 ? new ElementWaiter(aggregate, id) : aggregate;
   engine.linkLater(promiseNode, id);
   promise._waiters = waiter;
   promise._value = undefined;
@@ -812,7 +815,7 @@ function settleLoneReaction(promise, state, value) {
   }
   promise._bits = bits; // a frozen promise throws here, with nothing changed
   stageJob(target, value);
-  engine.commitElement(0, state);
+  engine.commitElement(0, state, (bits & BLUEBIRD_TIMING) !== 0);
   promise._waiters = undefined;
   promise._bits = settledBits;
   promise._value = value;
@@ -874,9 +877,9 @@ function expectedJobOf(waiter, kind) {
 }
 
 // `target` settles from an already settled source with `state` and `value` (a reaction
-// job, queued now).
+// job, queued now, in the target's library's timing).
 function addSettledReaction(target, state, value) {
-  queueSettledJob(target, null, 0, state, value);
+  queueSettledJob(target, null, 0, state, value, target._bits);
 }
 
 let elementIndexes = new Int32Array(1024);
@@ -893,15 +896,15 @@ const { noteRoot, forgetRoot, unregister } = createRoots(engine, (id) => {
 });
 
 // An element that is a plain value: its job is queued now, as `then` on a fulfilled promise
-// would queue it.
-function addFulfilledElement(aggregate, index, value) {
-  queueSettledJob(null, aggregate, index, FULFILLED, value);
+// would queue it, in the timing of `timedBy`'s library (the promise the aggregate settles).
+function addFulfilledElement(aggregate, index, value, timedBy) {
+  queueSettledJob(null, aggregate, index, FULFILLED, value, timedBy._bits);
 }
 
 // An element that is a rejection known now: its job is queued now, as `then` on a rejected
 // promise would queue it.
-function addRejectedElement(aggregate, index, reason) {
-  queueSettledJob(null, aggregate, index, REJECTED, reason);
+function addRejectedElement(aggregate, index, reason, timedBy) {
+  queueSettledJob(null, aggregate, index, REJECTED, reason, timedBy._bits);
 }
 
 // The index of the element whose reaction node `id` is, done with: its job has come, or it
@@ -971,26 +974,37 @@ function runQuietJobs() {
   while (engine.peekExtra() === QUIET) runGuarded();
 }
 
-const scheduler = createScheduler(runJob, runQuietJobs, handlers, engine.owed);
+// The timing of Bluebird's flavour (the main export and its copies): BLUEBIRD_TIMING on each
+// of their promises (library.js), Bluebird's by default, ES's with `scheduling: 'es'`. The Q
+// and RSVP flavours' promises never carry it: each flavour keeps its original's timing.
+const SCHEDULINGS = ['es', 'bluebird'];
+const timing = { bits: BLUEBIRD_TIMING };
+
+const scheduler = createScheduler(runJob, runQuietJobs, handlers, engine.owed, timing);
 const schedule = scheduler.schedule;
 
-// Bluebird's timing (scheduler.js): besides its batches, a promise resolved with a promise
-// of ours adopts it at once, and a foreign thenable's `then` is called when resolving.
-let bluebirdTiming = false;
 
-function isBluebirdTiming() {
-  return bluebirdTiming;
+function hasBluebirdTiming(promise) {
+  return (promise._bits & BLUEBIRD_TIMING) !== 0;
 }
 
 // Chosen at start-up (FERROBIRD_SCHEDULING, or Promise.config): a change while jobs are
 // queued would run them in a mix of both.
 function setScheduling(mode) {
-  if (mode === scheduler.mode()) return;
+  if (!SCHEDULINGS.includes(mode)) throw new TypeError(messages.badScheduling(SCHEDULINGS, mode));
+  const bits = mode === 'bluebird' ? BLUEBIRD_TIMING : 0;
+  if (bits === timing.bits) return;
   if (engine.jobCount() !== 0) throw new Error(messages.SCHEDULING_TOO_LATE);
-  scheduler.setMode(mode);
-  bluebirdTiming = mode === 'bluebird';
-  unhandled.setAfterBatch(bluebirdTiming ? scheduler.afterBatch : null);
+  timing.bits = bits;
 }
+
+function scheduling() {
+  return timing.bits !== 0 ? 'bluebird' : 'es';
+}
+
+// Bluebird's late queue: a rejection of a promise in Bluebird's timing counts as unhandled
+// only after the drain that follows it (unhandled.js).
+unhandled.setAfterBatch(scheduler.afterBatch);
 
 // Runs one batch of jobs enqueued together (the scheduler's unit): the next ones in the
 // engine's queue, after the quiet jobs queued before them; then the quiet jobs queued after.
@@ -1278,7 +1292,8 @@ module.exports = {
   addRejectedElement,
   guaranteeAsync,
   inheritGuarantee,
-  isBluebirdTiming,
+  hasBluebirdTiming,
+  timing,
   observeRejection,
   declareRejectionHandled,
   followedPromise,
@@ -1288,7 +1303,7 @@ module.exports = {
   setScheduler: scheduler.setScheduler,
   setEachBatchScheduler: scheduler.setEachBatchScheduler,
   setScheduling,
-  scheduling: scheduler.mode,
+  scheduling,
   messages,
   NativePromise,
 };

@@ -95,10 +95,26 @@ let size = 0;
 // The extra of a job with no native microtask of its own (core.js, runQuietJobs).
 const QUIET = -1;
 
-// What the scheduler owes: a run for each batch committed and not yet scheduled, and a
-// backstop for quiet jobs. Written by the commits (a plain store, inside the step), paid by
-// scheduler.js; a scheduling call that throws leaves its debt for the next one.
-const owed = { runs: 0, quiet: false };
+// What the scheduler owes: a run for each batch committed and not yet scheduled (`runs` in
+// ES's timing, a microtask each; `drains` in Bluebird's), and for quiet jobs a backstop
+// (`quiet`) or a drain (`quietDrain`). Written by the commits (plain stores, inside the step),
+// paid by scheduler.js; a scheduling call that throws leaves its debt for the next one.
+const owed = { runs: 0, drains: 0, quiet: false, quietDrain: false };
+
+// Records what a commit of `count` entries from `entry` on owes: `drained` in Bluebird's
+// timing. Called before the commit's stores: a debt for a commit that then fails is a run
+// with nothing to do; a commit whose debt went unrecorded would be a batch with no run.
+function owe(entry, count, drained) {
+  if (count === 0) return;
+  if (extras[entry] === QUIET) {
+    if (drained) owed.quietDrain = true;
+    else owed.quiet = true;
+  } else if (drained) {
+    owed.drains++;
+  } else {
+    owed.runs++;
+  }
+}
 
 // An array of `length` undefined slots, of the elements kind that holds anything. A bare
 // `new Array(n)` starts as holes for small integers and changes kind at the first object
@@ -156,12 +172,6 @@ function stageOne(target, value) {
 // a node kept by cancel): then only the kind is compared, and core checks the node's owner.
 function expectedJob(node, kind) {
   return node === 0 && kind <= JOB_THENABLE ? -kind : (node << OP_BITS) | kind;
-}
-
-// What a commit of `count` entries owes the scheduler: a run if they are a batch.
-function owe(count) {
-  const first = (head + size) & mask; // read before the commit moves `size`
-  return count === 0 ? 0 : extras[first] === QUIET ? -1 : 1;
 }
 
 // The entry of the job at the head: read before takeJob (reading changes nothing).
@@ -237,42 +247,39 @@ function takeNode() {
 // kinds), for a caller that knows the outcome: its `count` reactions, whose entries are
 // staged in the engine's order, become jobs. No unhandled rejection (the node has reactions,
 // or is fulfilled). The jobs reach the ring at the next call.
-function commitSettle(id, state, count) {
+function commitSettle(id, state, count, drained) {
   const slot = commandRoom(1);
-  const debt = owe(count);
+  const entry = (head + size) & mask;
+  owe(entry, count, drained);
   ring[slot] = (id << OP_BITS) | state;
   ring[COMMAND_COUNT] = slot - COMMANDS + 1;
   size += count;
-  if (debt > 0) owed.runs++;
-  else if (debt < 0) owed.quiet = true;
 }
 
 // The staged entry's job: a reaction of the node `id` on a promise settled with `state` and
 // no node, as `then` on it does.
-function commitEnqueue(id, state) {
+function commitEnqueue(id, state, drained) {
   const slot = commandRoom(1);
   const entry = (head + size) & mask;
   if (CHECKING) expectations[entry] = expectedJob(id, state);
+  owe(entry, 1, drained);
   ring[slot] = (id << OP_BITS) | (ENQUEUE + state);
   ring[COMMAND_COUNT] = slot - COMMANDS + 1;
   size += 1;
-  if (extras[entry] === QUIET) owed.quiet = true;
-  else owed.runs++;
 }
 
 // The staged entry's job by index (at most MAX_ELEMENT_INDEX), with no node: a collection's
 // element `index`, or (index 0) a target that waits with no node. Its promise settled with
 // `state` and has no node. The job comes back with the index in place of a node.
-function commitElement(index, state) {
+function commitElement(index, state, drained) {
   const slot = commandRoom(2);
   const entry = (head + size) & mask;
   if (CHECKING) expectations[entry] = (index << OP_BITS) | (state === JOB_FULFILL ? JOB_ELEMENT_FULFILLED : JOB_ELEMENT_REJECTED);
+  owe(entry, 1, drained);
   ring[slot] = (index << OP_BITS) | ELEMENT;
   ring[slot + 1] = state;
   ring[COMMAND_COUNT] = slot - COMMANDS + 2;
   size += 1;
-  if (extras[entry] === QUIET) owed.quiet = true;
-  else owed.runs++;
 }
 
 // ---- calls that enqueue: the entries are staged before, committed after -----------------
@@ -280,41 +287,40 @@ function commitElement(index, state) {
 // A reaction of `target` (0: a new node) on `parent`, a settled node (an unhandled rejection),
 // with its entry staged. Returns the target's node, with WAS_UNHANDLED set when the parent was
 // an unhandled rejection until now.
-function callThen(parent, state, target) {
-  const debt = owe(1);
+function callThen(parent, state, target, drained) {
+  const entry = (head + size) & mask;
+  owe(entry, 1, drained);
   ring[ARG0] = parent;
   ring[ARG1] = state;
   ring[ARG2] = target;
   fastThen();
   const answer = ring[RESULT];
-  if (CHECKING) expectations[(head + size) & mask] = expectedJob(answer & ID_MASK, state);
+  if (CHECKING) expectations[entry] = expectedJob(answer & ID_MASK, state);
   size += 1;
-  if (debt > 0) owed.runs++;
   return answer;
 }
 
 // Resolves `target` (0: a new node) to a thenable and enqueues its thenable job, whose entry
 // is staged; returns its node.
-function callLock(target) {
-  const debt = owe(1);
+function callLock(target, drained) {
+  const entry = (head + size) & mask;
+  owe(entry, 1, drained);
   ring[ARG0] = target;
   fastLock();
   const id = ring[RESULT];
-  if (CHECKING) expectations[(head + size) & mask] = expectedJob(id, JOB_THENABLE);
+  if (CHECKING) expectations[entry] = expectedJob(id, JOB_THENABLE);
   size += 1;
-  if (debt > 0) owed.runs++;
   return id;
 }
 
 // Cancels the pending node `id` (kept when a job of its own is still due); its reactions,
 // whose `count` entries are staged, become reject jobs.
-function callCancel(id, keep, count) {
-  const debt = owe(count);
+function callCancel(id, keep, count, drained) {
+  const entry = (head + size) & mask;
+  owe(entry, count, drained);
   const jobs = runtime.cancel(id, keep);
   if (jobs !== count) throw lockstepError(messages.lockstepCount(jobs, count));
   size += count;
-  if (debt > 0) owed.runs++;
-  else if (debt < 0) owed.quiet = true;
 }
 
 // ---- calls that enqueue nothing ---------------------------------------------------------

@@ -55,7 +55,7 @@ module.exports = function installEsPrototype(library) {
     const then = C === Promise && isPromise(this) ? internalThen : publicThen;
     const passRejection = then === internalThen ? rethrow : undefined;
     const source = this;
-    if (then === internalThen && core.isBluebirdTiming()) return bluebirdFinally(this, onFinally);
+    if (then === internalThen && core.hasBluebirdTiming(this)) return bluebirdFinally(this, onFinally);
     const result = then(
       this,
       function (value) {

@@ -29,8 +29,10 @@ const keepsFrames = require('./async-context') !== null;
 // makes its promises follow their own kind at once (core.adoptAtOnce) instead of through ES's
 // thenable job, `selfFulfils` makes resolving a promise with itself fulfil it (RSVP),
 // `passesAsIs` makes a reaction with no handler fulfil its promise with the value as it is
-// (Bluebird's `_fulfill`; core.js, passFulfilment), and `initializesInstance` lets the
-// constructor be called without `new` on an instance (RSVP's ES5 subclasses).
+// (Bluebird's `_fulfill`; core.js, passFulfilment), `initializesInstance` lets the
+// constructor be called without `new` on an instance (RSVP's ES5 subclasses), and
+// `bluebirdFlavour` puts its promises in the timing chosen for Bluebird's flavour
+// (core.timing: Bluebird's by default); the other libraries' are in ES's.
 function createLibrary(options = {}) {
   const notConstructed = options.notConstructed || messages.CONSTRUCT_DIRECTLY;
   const notAFunction = options.notAFunction || messages.expectingFunction;
@@ -38,12 +40,14 @@ function createLibrary(options = {}) {
   const initializesInstance = options.initializesInstance === true;
   const initialBits = (options.adoptsOwn ? core.ADOPTS_OWN : PENDING) | (options.selfFulfils ? core.SELF_FULFILS : PENDING) |
     (options.passesAsIs ? core.PASSES_AS_IS : PENDING);
+  const timing = core.timing;
+  const timingMask = options.bluebirdFlavour ? core.BLUEBIRD_TIMING : PENDING;
 
   function Promise(executor) {
     // RSVP's constructor also initializes an instance it is called on without `new` (an ES5
     // subclass calls it on `this`): `initializesInstance`.
     if (new.target === undefined && !(initializesInstance && this instanceof Promise)) throw new TypeError(notConstructed);
-    this._bits = initialBits;
+    this._bits = initialBits | (timing.bits & timingMask);
     this._id = 0;
     this._value = undefined;
     // The handler(s) of the reaction that settles this promise (which ones: core.js's

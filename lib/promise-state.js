@@ -66,6 +66,11 @@ const LONE_TARGET = 1048576;
 // passFulfilment), where ES resolves it with the value.
 const PASSES_AS_IS = 4194304;
 
+// It is in Bluebird's timing (scheduler.js): a promise of Bluebird's flavour while that
+// flavour's timing is Bluebird's (the default). Batches its settlement enqueues are drained
+// from `setImmediate`, it adopts promises of ours at once, and so on (core.js).
+const BLUEBIRD_TIMING = 8388608;
+
 // Its rejection counts as handled whatever waits on it (Bluebird's
 // suppressUnhandledRejections): a flag, not a reaction, so that nothing else changes.
 const REJECTION_HANDLED = 2097152;
@@ -78,6 +83,7 @@ const CANCEL = Object.freeze({ toString: () => 'cancellation' });
 function INTERNAL() {}
 
 module.exports = {
+  BLUEBIRD_TIMING,
   PENDING,
   FULFILLED,
   REJECTED,

@@ -2,23 +2,29 @@
 // When ferrobird's jobs run: the engine's queue says which job is next, the scheduler says
 // when the runner (core.js, `runJob`) is called.
 //
-// Two timings, chosen by `Promise.config({ scheduling })` or FERROBIRD_SCHEDULING:
+// Two timings, each batch of jobs in the timing of the library whose promise's settlement
+// enqueued it (core.js, BLUEBIRD_TIMING): Bluebird's flavour is in Bluebird's timing unless
+// `Promise.config({ scheduling: 'es' })` or FERROBIRD_SCHEDULING=es says otherwise; the Q and
+// RSVP flavours are always in ES's, as their originals' suites require.
 //
-// - 'es' (the default): each batch of jobs that one settlement enqueues is paired with one
-//   native microtask (a `then` on a resolved native promise, ~28 ns measured), so ferrobird
-//   jobs interleave with native promise jobs and `await` exactly as one ECMA-262 job queue
-//   would. A single drain per batch would run `fb.then(A); native.then(N); fb.then(B)` as
-//   A, B, N instead of A, N, B.
-// - 'bluebird': Bluebird 3.7's timing. Jobs are drained in batches from one `setImmediate`
-//   (Bluebird's async queue on Node): every job queued during a drain runs in the same drain.
-//   The rest of the mode (adopting a promise of ours at once, calling a thenable's `then`
-//   when resolving with it) is in core.js's `resolve`.
+// - ES's: each batch of jobs that one settlement enqueues is paired with one native microtask
+//   (a `then` on a resolved native promise, ~28 ns measured), so ferrobird jobs interleave
+//   with native promise jobs and `await` exactly as one ECMA-262 job queue would. A single
+//   drain per batch would run `fb.then(A); native.then(N); fb.then(B)` as A, B, N.
+// - Bluebird's: jobs are drained in batches from one `setImmediate` (Bluebird's async queue
+//   on Node): every job queued during a drain runs in the same drain. The rest of the timing
+//   (adopting a promise of ours at once, calling a thenable's `then` when resolving with it)
+//   is in core.js's `resolve`.
 //
-// `Promise.setScheduler(fn)` makes `fn` the batch scheduler, in either timing: one call of
+// The queue is one FIFO: a run takes the batch at its head, whichever timing scheduled it, so
+// in a process that mixes the flavours a batch may run in another's slot (a Bluebird batch
+// ahead of an ES one in that one's microtask); with one flavour, each timing is exact.
+//
+// `Promise.setScheduler(fn)` makes `fn` the batch scheduler for every batch: one call of
 // `fn(drain)` per batch, as in Bluebird.
 //
 // A *quiet* job has no microtask of its own (core.js, QUIET): the next batch runs it, or a
-// host `setImmediate` backstop when none is due.
+// drain (Bluebird's timing) or a host `setImmediate` backstop (ES's) when none is due.
 //
 // What to schedule is what the job queue's commits owe (engine.js, `owed`): a run per batch,
 // a backstop for quiet jobs. A scheduling call that throws (a stack overflow where it is
@@ -26,24 +32,22 @@
 // is never left without a run. Flags that say a run is due are set only once it is.
 
 const hostTimers = require('./host-timers');
-const { badScheduling } = require('./messages');
 
 const nativeResolved = global.Promise.resolve();
 const nativeThen = global.Promise.prototype.then;
 // The host's, so that fake timers cannot stall the jobs.
 const hostSetImmediate = hostTimers.setImmediate;
 
-const MODES = ['es', 'bluebird'];
-
 // `runJob()` runs the next batch of jobs, after the quiet jobs queued before it;
 // `runQuietJobs()` runs the quiet jobs at the head of the queue. `frames` reads and enters the
 // async context frame (handlers.js): the runner enters each handler's own, so a batch run
 // from a user's scheduler, perhaps inside the user's code, puts the caller's back after it.
 // (A native microtask or a host task has its frame restored by the host.)
-function createScheduler(runJob, runQuietJobs, frames, owed) {
+// `timing.bits` is non-zero while Bluebird's flavour is in Bluebird's timing (core.js).
+function createScheduler(runJob, runQuietJobs, frames, owed, timing) {
   const { currentFrame, enterFrame } = frames;
-  let mode = 'es';
-  // The batch scheduler, or null for a native microtask per batch.
+  // Promise.setScheduler's scheduler, for every batch; null: a native microtask per ES
+  // batch, a host `setImmediate` drain for Bluebird's.
   let batchScheduler = null;
   // RSVP's `configure('async', fn)`: `fn(runJob)` for each batch, none coalesced.
   let eachBatchScheduler = null;
@@ -86,11 +90,10 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
     enterFrame(callerFrame);
   }
 
-  // Runs `task` after the next batch of jobs (batch timings only).
+  // Runs `task` after the next drain of batches (Bluebird's late queue).
   function afterBatch(task) {
     late.push(task);
-    if (batchScheduler === null) hostSetImmediate(drainBatch);
-    else scheduleDrain();
+    scheduleDrain();
   }
 
   function runBackstop() {
@@ -103,18 +106,18 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
   // drains at once (and commits and schedules more inside) does not schedule it twice; a call
   // that throws puts its debt back.
   function schedule() {
-    if (owed.runs === 1 && !owed.quiet && eachBatchScheduler === null) {
-      // The common cases, one batch owed and nothing else: its microtask in the ES timing, a
-      // drain of Bluebird's (asynchronous, so the batch is counted before it runs).
-      if (batchScheduler === null) {
+    if (batchScheduler === null && eachBatchScheduler === null && !owed.quiet && !owed.quietDrain) {
+      // The common cases: one ES batch owed, its microtask; one of Bluebird's, a drain (a
+      // host `setImmediate`: the batch is counted before it can run).
+      if (owed.runs === 1 && owed.drains === 0) {
         nativeThen.call(nativeResolved, runMicrotask);
         owed.runs = 0;
         microtaskRuns++;
         return;
       }
-      if (batchScheduler === bluebirdDefault) {
+      if (owed.drains === 1 && owed.runs === 0) {
         if (!batchScheduled) scheduleDrain();
-        owed.runs = 0;
+        owed.drains = 0;
         batchedRuns++;
         return;
       }
@@ -122,30 +125,31 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
     while (owed.runs > 0) {
       owed.runs--;
       try {
-        scheduleRun();
+        scheduleRun(false);
       } catch (error) {
         owed.runs++;
         throw error;
       }
     }
-    if (owed.quiet) {
-      owed.quiet = false;
+    while (owed.drains > 0) {
+      owed.drains--;
       try {
-        scheduleQuietRun();
+        scheduleRun(true);
       } catch (error) {
-        owed.quiet = true;
+        owed.drains++;
         throw error;
       }
     }
+    if (owed.quiet || owed.quietDrain) scheduleQuiet();
   }
 
-  // One more batch of jobs is in the queue.
-  function scheduleRun() {
+  // One more batch of jobs is in the queue: `drained` in Bluebird's timing.
+  function scheduleRun(drained) {
     if (eachBatchScheduler !== null) {
       eachBatchScheduler(runJobInCallerFrame);
       return;
     }
-    if (batchScheduler === null) {
+    if (batchScheduler === null && !drained) {
       nativeThen.call(nativeResolved, runMicrotask);
       microtaskRuns++;
       return;
@@ -160,35 +164,38 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
     if (batchScheduled) return;
     batchScheduled = true;
     try {
-      batchScheduler(drainBatch);
+      if (batchScheduler === null) hostSetImmediate(drainBatch);
+      else batchScheduler(drainBatch);
     } catch (error) {
       batchScheduled = false;
       throw error;
     }
   }
 
-  // A quiet job is in the queue.
-  function scheduleQuietRun() {
-    if (batchScheduler !== null) {
-      // Batches: the next drain runs it first, and what it queues in the same drain, as
-      // Bluebird's queue does (a backstop of its own would leave those for a later turn).
+  // Quiet jobs are in the queue: in Bluebird's timing the next drain runs them first, and
+  // what they queue in the same drain, as Bluebird's queue does (a backstop of their own
+  // would leave those for a later turn); in ES's, the next batch of ours, or a backstop.
+  function scheduleQuiet() {
+    if (owed.quietDrain || batchScheduler !== null) {
       scheduleDrain();
+      owed.quietDrain = false;
+      owed.quiet = false;
       return;
     }
     if (microtaskRuns === 0 && !backstopScheduled) {
       hostSetImmediate(runBackstop);
       backstopScheduled = true;
     }
+    owed.quiet = false;
   }
 
-  // The default of each timing, as Promise.setScheduler hands it back: handing it back
-  // restores it (in the ES timing, the microtask per batch that no user function can make).
-  function esDefault(fn) {
-    nativeThen.call(nativeResolved, fn);
-  }
-
-  function bluebirdDefault(fn) {
-    hostSetImmediate(fn);
+  // What Promise.setScheduler hands back while none was set: handing it back restores the
+  // defaults (a native microtask per ES batch, which no user function can make, and a host
+  // `setImmediate` drain); called itself, it schedules as the main flavour's timing does (a
+  // `setImmediate` in Bluebird's, as Bluebird's default; a microtask in ES's).
+  function defaultScheduler(fn) {
+    if (timing.bits !== 0) hostSetImmediate(fn);
+    else nativeThen.call(nativeResolved, fn);
   }
 
   // Whether Promise.setScheduler was ever called (or RSVP's `async` is set): Bluebird then
@@ -203,8 +210,8 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
   // Promise.setScheduler. Returns the scheduler it replaces.
   function setScheduler(fn) {
     customised = true;
-    const previous = batchScheduler === null ? esDefault : batchScheduler;
-    batchScheduler = fn === esDefault ? null : fn;
+    const previous = batchScheduler === null ? defaultScheduler : batchScheduler;
+    batchScheduler = fn === defaultScheduler ? null : fn;
     eachBatchScheduler = null;
     return previous;
   }
@@ -215,14 +222,7 @@ function createScheduler(runJob, runQuietJobs, frames, owed) {
     eachBatchScheduler = fn;
   }
 
-  function setMode(name) {
-    if (!MODES.includes(name)) throw new TypeError(badScheduling(MODES, name));
-    if (name === mode) return;
-    mode = name;
-    batchScheduler = name === 'bluebird' ? bluebirdDefault : null;
-  }
-
-  return { schedule, setScheduler, setEachBatchScheduler, setMode, afterBatch, hasCustomScheduler, mode: () => mode };
+  return { schedule, setScheduler, setEachBatchScheduler, afterBatch, hasCustomScheduler };
 }
 
-module.exports = { createScheduler, MODES };
+module.exports = { createScheduler };

@@ -15,6 +15,7 @@ const nativeReject = NativePromise.reject;
 const nativeThen = NativePromise.prototype.then;
 
 const brand = require('./brand');
+const { BLUEBIRD_TIMING } = require('./promise-state');
 
 const owners = new WeakMap();
 const reported = new WeakSet(); // reported unhandled, and not handled since
@@ -70,8 +71,8 @@ function runLibraryHandler(entry, kind, promise, reason) {
 
 function noop() {}
 
-// In Bluebird's timing (scheduler.js), a rejection counts as unhandled only if no handler came
-// by the end of the batch of jobs after it, as Bluebird checks in its late queue:
+// A promise in Bluebird's timing (scheduler.js) counts as unhandled only if no handler came
+// by the end of the drain of jobs after it, as Bluebird checks in its late queue:
 // `afterBatch(fn)` runs `fn` then. Until then the promise's `_handler` slot holds DEFERRED.
 let afterBatch = null;
 const DEFERRED = Object.freeze({});
@@ -108,7 +109,7 @@ function track(promise) {
     const entry = ownerEntry(promise);
     if (entry !== undefined && entry.tracked !== null) entry.tracked(promise);
   }
-  if (afterBatch === null) {
+  if (afterBatch === null || (promise._bits & BLUEBIRD_TIMING) === 0) {
     shadow(promise);
     return;
   }

@@ -6,6 +6,10 @@
 // read once the event loop has turned a few times, so every microtask has run.
 
 const FerroPromise = require('../..');
+// Native promises are the oracle of the ES timing, `scheduling: 'es'`: the files that compare
+// with them (differential, hostile, fuzz) check that timing; Bluebird's, the default, is
+// compared with bluebird 3.7.2 (bluebird.test.js, scheduling.test.js, bluebird-timing.test.js).
+FerroPromise.config({ scheduling: 'es' });
 // A self-resolution's text is V8's or Bluebird's: compared as the same error (program.js).
 const { errorMessage } = require('./program');
 

@@ -98,14 +98,14 @@ function allOfArray(library, input) {
     fulfilled++;
   }
   aggregate.looping = false;
-  if (core.isBluebirdTiming()) {
+  if (core.hasBluebirdTiming(result)) {
     // As Bluebird's PromiseArray: the elements known now count now (an array of values is
     // fulfilled at once), and a result not decided while iterating is async-guaranteed
     // (core.js, guaranteeAsync).
     if (fulfilled !== 0 && !aggregate.done) aggregate.countDown(fulfilled);
     if (!aggregate.done) core.guaranteeAsync(result);
   } else if (fulfilled !== 0) {
-    core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined);
+    core.addFulfilledElement(new FulfilledRun(aggregate, fulfilled), 0, undefined, result);
   }
   return cancelsInputs(library, result, input);
 }
@@ -147,13 +147,13 @@ function raceOfArray(library, input) {
     const value = input[i];
     if (value === undefined && !(i in input)) continue;
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
-      core.addFulfilledElement(aggregate, i, value);
+      core.addFulfilledElement(aggregate, i, value, result);
       continue;
     }
     const promise = asOwnPromise(library, value);
     // As Bluebird's race, which calls `_then` on each: one cancelled already is a late
     // cancellation observer (one cancelled later cancels the result).
-    if (promise.isCancelled()) core.addRejectedElement(aggregate, i, new CancellationError('late cancellation observer'));
+    if (promise.isCancelled()) core.addRejectedElement(aggregate, i, new CancellationError('late cancellation observer'), result);
     else core.addElementReaction(promise, aggregate, i);
   }
   return cancelsInputs(library, result, input);

@@ -22,7 +22,7 @@ const core = require('../core');
 const { isThenable } = require('../then-forms');
 const { Aggregate } = require('../aggregate');
 
-const { STATE, CANCELLED, FULFILLED, REJECTED, FOLLOWS, CANCEL, INTERNAL, LateReceiver } = core;
+const { STATE, CANCELLED, FULFILLED, REJECTED, FOLLOWS, CANCEL, INTERNAL, LateReceiver, BLUEBIRD_TIMING } = core;
 
 // An object as a promise of this library: itself if it is one (of this very constructor),
 // else Promise.resolve of it. The collections read its state to skip a job per element.
@@ -45,12 +45,13 @@ function valueNowOrReact(library, value, aggregate, index) {
   if ((promise._bits & FOLLOWS) !== 0) promise = core.followedPromise(promise);
   const bits = promise._bits;
   if ((bits & (STATE | CANCELLED)) === FULFILLED) return promise._value;
-  if ((bits & CANCELLED) !== 0 && (aggregate.startsAtOnce === true || core.isBluebirdTiming())) {
+  // (A promise of this library carries its timing: BLUEBIRD_TIMING.)
+  if ((bits & CANCELLED) !== 0 && (aggregate.startsAtOnce === true || (bits & BLUEBIRD_TIMING) !== 0)) {
     // As Bluebird's PromiseArray: a cancelled input is seen while iterating.
     aggregate.settled(index, false, CANCEL);
     return QUEUED;
   }
-  if ((bits & STATE) === REJECTED && (aggregate.readsRejectionsAtOnce === true || core.isBluebirdTiming())) {
+  if ((bits & STATE) === REJECTED && (aggregate.readsRejectionsAtOnce === true || (bits & BLUEBIRD_TIMING) !== 0)) {
     // Bluebird's timing, and collections only Bluebird defines (map, filter): so is a
     // rejected one, whose rejection then counts as handled, and the result is decided now:
     // no mapper runs after it.
@@ -163,7 +164,7 @@ function awaitInput(collection, input) {
     // (inputs already cancelled or rejected decide the result now), except where the method
     // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
     if (collection.startsAtOnce) waiter.settled(0, true, input);
-    else core.addFulfilledElement(waiter, 0, input);
+    else core.addFulfilledElement(waiter, 0, input, collection.result);
     return;
   }
   let promise = asOwnPromise(collection.library, input);
@@ -174,7 +175,7 @@ function awaitInput(collection, input) {
     waiter.settled(0, false, CANCEL);
     return;
   }
-  if ((promise._bits & STATE) !== 0 && collection.startsAtOnce && core.isBluebirdTiming()) {
+  if ((promise._bits & STATE) !== 0 && collection.startsAtOnce && (promise._bits & BLUEBIRD_TIMING) !== 0) {
     // Bluebird's timing: as its PromiseArray, a settled input promise is read at once.
     const value = valueNowOrReact(collection.library, promise, waiter, 0);
     if (!isReacting(value)) waiter.settled(0, true, value);

@@ -38,7 +38,7 @@ Join.prototype.settled = function (index, fulfilled, value) {
   }
   this.values[index] = value;
   if (--this.remaining !== 0) return;
-  if (this.knownAtCall) core.addFulfilledElement(this, this.values.length, undefined);
+  if (this.knownAtCall) core.addFulfilledElement(this, this.values.length, undefined, this.result);
   else this.callFunction();
 };
 

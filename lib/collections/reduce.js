@@ -80,7 +80,7 @@ Reduction.prototype.settled = function (tag, fulfilled, value) {
     // Rejecting with CANCEL cancels (Collection.reject).
     this.reject(value);
   } else if (this.mode === EACH && tag === COMPLETED) {
-    core.addFulfilledElement(this, READ_INPUT, undefined);
+    core.addFulfilledElement(this, READ_INPUT, undefined, this.result);
   } else if (this.mode === EACH) {
     this.resolve(this.library.Promise.all(this.values));
   } else {
@@ -141,7 +141,7 @@ function lastResult(result) {
 // with no handler straight to a receiver that is a PromiseArray (`_promiseRejected`). The
 // link itself is left fulfilled with nothing, which the result ignores.
 function rejectReduction(reason) {
-  if (this.mode === EACH) core.addFulfilledElement(this, PASS_REJECTION, reason);
+  if (this.mode === EACH) core.addFulfilledElement(this, PASS_REJECTION, reason, this.result);
   else this.reject(reason);
 }
 
