@@ -15,16 +15,16 @@ const conformance = (...parts) => path.join('__test__', 'conformance', ...parts)
 // [what, about how long on a 2-core machine, command, arguments]
 const STEPS = [
   ['the native addon (cargo build)', '~15 s, seconds once built', node, ['scripts/build.js']],
-  ['ESLint', '~10 s', npx, ['eslint', '.']],
-  ['the engine without Node (cargo test)', '~30 s', cargo, ['test', '--release']],
-  ['TypeScript declarations (tsc)', '~15 s', npx, ['tsc', '-p', '__test__/types']],
-  ["Bluebird-typed code against @types/bluebird", '~5 s', npx, ['tsc', '-p', '__test__/types/tsconfig.bluebird-code.json']],
-  ['the same code against ferrobird', '~5 s', npx, ['tsc', '-p', '__test__/types/tsconfig.ferrobird-code.json']],
-  ["ferrobird's own tests (node --test)", '~3 min', node, ['--expose-gc', '--test', path.join('__test__', '*.test.js')]],
+  ['ESLint', '~5 s', npx, ['eslint', '.']],
+  ['the engine without Node (cargo test)', '~30 s the first time', cargo, ['test', '--release']],
+  ['TypeScript declarations (tsc)', '~3 s', npx, ['tsc', '-p', '__test__/types']],
+  ["Bluebird-typed code against @types/bluebird", '~3 s', npx, ['tsc', '-p', '__test__/types/tsconfig.bluebird-code.json']],
+  ['the same code against ferrobird', '~3 s', npx, ['tsc', '-p', '__test__/types/tsconfig.ferrobird-code.json']],
+  ["ferrobird's own tests (node --test)", '~2 min', node, ['--expose-gc', '--test', path.join('__test__', '*.test.js')]],
   ["Bluebird 3.7.2's suite, both timings", '~10 s', node, [conformance('bluebird', 'run.js'), '--known']],
-  ["rsvp 4.8.5's suite", '~2 s', node, [conformance('rsvp', 'run.js'), '--known']],
-  ["q 1.5.1's suite", '~10 s', node, [conformance('q', 'run.js'), '--known']],
-  ['Promises/A+', '~15 s', node, ['--unhandled-rejections=none', conformance('aplus.js')]],
+  ["rsvp 4.8.5's suite", '~1 s', node, [conformance('rsvp', 'run.js'), '--known']],
+  ["q 1.5.1's suite", '~8 s', node, [conformance('q', 'run.js'), '--known']],
+  ['Promises/A+', '~13 s', node, ['--unhandled-rejections=none', conformance('aplus.js')]],
   ['the ES6 promise suite', '~1 s', node, ['--unhandled-rejections=none', conformance('es6.js')]],
 ];
 
