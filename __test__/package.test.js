@@ -174,3 +174,14 @@ test('with the prebuilt package for this platform, an offline install needs no c
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+// Without cargo, the install script says what to install and that the install itself is the
+// retry (npm removes a dependency whose install script failed, so `npm rebuild` could not run).
+test('without cargo, the build says what to install and how to retry', () => {
+  const env = { ...process.env, CARGO: path.join(os.tmpdir(), 'ferrobird-no-such-cargo') };
+  const result = spawnSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'build.js')], { env, encoding: 'utf8' });
+  assert.strictEqual(result.status, 1);
+  assert.match(result.stderr, /needs Rust's cargo \(Rust 1\.80 or later\), and none was found on PATH/);
+  assert.match(result.stderr, /https:\/\/rustup\.rs/);
+  assert.match(result.stderr, /run the same\n`npm install` again/);
+});

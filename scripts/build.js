@@ -23,9 +23,11 @@ if (process.argv.includes('--if-missing')) {
 const cargo = process.env.CARGO || 'cargo';
 const probe = spawnSync(cargo, ['--version'], { stdio: 'ignore' });
 if (probe.error || probe.status !== 0) {
+  // npm removes a dependency whose install script failed, so the retry is the install itself.
   console.error(
-    'ferrobird: building the native addon needs Rust\'s cargo, and none was found on PATH.\n' +
-    'Install Rust (https://rustup.rs), then run `npm rebuild ferrobird`.'
+    "ferrobird: building the native addon needs Rust's cargo (Rust 1.80 or later), and none was found on PATH.\n" +
+    'Install Rust with rustup (https://rustup.rs; it puts cargo on PATH), open a new shell, then run the same\n' +
+    '`npm install` again. (Or set CARGO to the path of a cargo binary.)'
   );
   process.exit(1);
 }
