@@ -1,8 +1,7 @@
 'use strict';
 // The README's quick start, verbatim: every ```js block of that section runs against the
 // package (by its name, through `exports`), and each `console.log` line's trailing comment is
-// an output it must print. Lines from timers print when their timer fires, so the comparison
-// is of the sorted lines.
+// an output it must print, in the order of the lines: a reader reads them top to bottom.
 
 const test = require('node:test');
 const assert = require('node:assert');
@@ -36,6 +35,15 @@ for (const [index, source] of blocks.entries()) {
     const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     assert.strictEqual(child.status, 0, child.stderr);
     const printed = child.stdout.trim().split('\n');
-    assert.deepStrictEqual([...printed].sort(), [...expected].sort());
+    assert.deepStrictEqual(printed, expected);
   });
 }
+
+// README.md and ARCHITECTURE.md are for readers of the product, not of its history: no issue
+// numbers, no session names (those belong in docs/ and benches/README.md).
+test('README.md and ARCHITECTURE.md name no issues and no sessions', () => {
+  for (const name of ['README.md', 'ARCHITECTURE.md']) {
+    const text = fs.readFileSync(path.join(root, name), 'utf8');
+    assert.doesNotMatch(text, /\bissue #?\d+|#\d+\b|\bsession \d+/i, name);
+  }
+});
