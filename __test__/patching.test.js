@@ -171,20 +171,27 @@ for (const [name, chain] of Object.entries(chains)) {
 // patched method would bind its callback (or a wrapper of it) twice. Counted while the
 // handlers are attached, against bluebird.
 
-async function bindsWhileAttaching(Original, attach) {
+// A patched copy of `Original` whose namespace counts the binds it makes.
+function countingBinds(Original) {
   const { P, ns } = patched(Original.getNewLibraryCopy());
   const bind = ns.bind;
-  let binds = 0;
+  const counter = { P, ns, binds: 0 };
   ns.bind = function () {
-    binds++;
+    counter.binds++;
     return bind.apply(this, arguments);
   };
+  return counter;
+}
+
+async function bindsWhileAttaching(Original, attach) {
+  const counter = countingBinds(Original);
+  const { P, ns } = counter;
   let open;
   const gate = new P((resolve) => { open = resolve; });
   let counted;
   ns.run(() => {
     const result = attach(P, gate, () => {});
-    counted = binds;
+    counted = counter.binds;
     if (result && typeof result.catch === 'function') result.catch(() => {});
   });
   open([1]);
@@ -206,13 +213,8 @@ for (const [name, entry] of Object.entries(cases)) {
 // a `then` cls-bluebird had wrapped bound the resolving functions once per adoption: each
 // bound 8 times where bluebird binds twice; spawn went through the patched coroutine.)
 async function bindsOverRun(Original, attach) {
-  const { P, ns } = patched(Original.getNewLibraryCopy());
-  const bind = ns.bind;
-  let binds = 0;
-  ns.bind = function () {
-    binds++;
-    return bind.apply(this, arguments);
-  };
+  const counter = countingBinds(Original);
+  const { P, ns } = counter;
   let open;
   const gate = new P((resolve) => { open = resolve; });
   let settled = false;
@@ -222,7 +224,7 @@ async function bindsOverRun(Original, attach) {
   });
   open([1, 2]);
   while (!settled) await new Promise((resolve) => setTimeout(resolve, 1));
-  return binds;
+  return counter.binds;
 }
 
 const runs = {
