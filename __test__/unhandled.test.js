@@ -32,13 +32,13 @@ ${body}
 `;
 }
 
-function runScenario(lib, body, { listen = true, flags = [] } = {}) {
+function runScenario(lib, body, { listen = true, flags = [], scheduling = 'es' } = {}) {
   const file = path.join(dir, `scenario-${Math.random().toString(36).slice(2)}.js`);
   fs.writeFileSync(file, script(body, { listen }));
   const child = spawnSync(process.execPath, [...flags, file], {
     cwd: root,
     // Native promises are the oracle of the ES timing (Bluebird's late queue differs).
-    env: { ...process.env, LIB: lib, NODE_PATH: path.join(root, 'node_modules'), FERROBIRD_SCHEDULING: 'es' },
+    env: { ...process.env, LIB: lib, NODE_PATH: path.join(root, 'node_modules'), FERROBIRD_SCHEDULING: scheduling },
     encoding: 'utf8',
     timeout: 20000,
   });
@@ -157,6 +157,26 @@ test('with no listener and no flag, a rejection is printed and the process goes 
   assert.strictEqual(ferro.status, bluebird.status, ferro.stderr);
   assert.deepStrictEqual(ferro.events, bluebird.events);
   assert.match(ferro.stderr, /^Unhandled rejection Error: MARK-REASON/m);
+});
+
+// In the default timing, against bluebird 3.7.2: the late handlers' `rejectionHandled`
+// events come in Bluebird's order, before the handlers run.
+test('rejectionHandled comes in Bluebird\'s order, in the default timing', () => {
+  const body = `
+    const a = label(P.reject(new Error('a')), 'a');
+    const b = label(P.reject(new Error('b')), 'b');
+    setTimeout(() => {
+      log('attaching');
+      b.catch(() => log('b handler'));
+      a.catch(() => log('a handler'));
+      P.resolve().then(() => log('then after'));
+      setImmediate(() => log('immediate'));
+    }, 20);
+  `;
+  const bluebird = runScenario('bluebird', body, { scheduling: 'bluebird' });
+  const ferro = runScenario('ferrobird', body, { scheduling: 'bluebird' });
+  assert.deepStrictEqual(bluebird.events.slice(0, 3), ['unhandled a @a', 'unhandled b @b', 'attaching'], 'the scenario runs on bluebird');
+  assert.deepStrictEqual(ferro.events, bluebird.events);
 });
 
 test('Promise.config({ unhandledRejections: "throw" }) gives Node\'s mode: the process ends as for native', () => {
