@@ -1,7 +1,8 @@
 'use strict';
 // One runtime per module instance: ferrobird evaluated again (jest's module registries,
 // `delete require.cache` and `require`, jest's vm contexts) works as if it were alone, and
-// promises of two instances resolve each other as thenables.
+// promises of two instances resolve each other: as Bluebird's other copies (through `_then`)
+// for Bluebird's flavour, as thenables otherwise.
 
 const test = require('node:test');
 const assert = require('node:assert');
@@ -67,4 +68,30 @@ test('promises of two instances resolve each other', async () => {
   const rejected = B.reject(new Error('from B'));
   assert.strictEqual(await A.resolve(rejected).catch((e) => e.message), 'from B');
   assert.deepStrictEqual(await A.all([B.resolve(1), A.resolve(2), B.delay(1, 3)]), [1, 2, 3]);
+});
+
+// A second copy of the library (a nested node_modules: here a second module instance) is
+// Bluebird's other copy: its promises are adopted through their `_then`, never their public
+// `then` (which a CLS tool may wrap), as bluebird 3.7.2 adopts another copy's
+// (tryConvertToPromise); the values are the same. bluebird's other copy:
+// getNewLibraryCopy(), whose promises it tells by their own `_promise0`.
+async function adoptOtherCopy(Main, Other) {
+  let thenCalls = 0;
+  const then = Other.prototype.then;
+  Other.prototype.then = function (...args) {
+    thenCalls++;
+    return then.apply(this, args);
+  };
+  const fulfilled = Other.resolve(5);
+  const later = Other.delay(5, 6);
+  const values = await Main.all([Main.resolve(fulfilled), new Main((resolve) => resolve(later)), Main.all([fulfilled, later]), Main.map([fulfilled], (x) => x * 2)]);
+  Other.prototype.then = then;
+  return { values, thenCalls };
+}
+
+test('promises of a second copy are adopted through _then, as bluebird adopts another copy\'s', async () => {
+  const Bluebird = require('bluebird');
+  const expected = await adoptOtherCopy(Bluebird, Bluebird.getNewLibraryCopy());
+  assert.deepStrictEqual(expected, { values: [5, 6, [5, 6], [10]], thenCalls: 0 });
+  assert.deepStrictEqual(await adoptOtherCopy(freshCopy(), freshCopy()), expected);
 });

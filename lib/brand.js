@@ -51,4 +51,24 @@ function isLibraryConstructor(C) {
   }
 }
 
-module.exports = { mark, libraryOfPromise, libraryOfOwnPromise, libraryOfThen, isLibraryConstructor };
+// Bluebird's flavour's prototypes carry this in every module instance (a second copy of
+// ferrobird in a nested node_modules, a jest registry): Symbol.for, so that each instance
+// knows the others' promises, as Bluebird knows its other copies' (isAnyBluebirdPromise).
+const BLUEBIRD_FLAVOUR = Symbol.for('ferrobird.bluebird-flavour');
+
+function markBluebirdFlavour(prototype) {
+  Object.defineProperty(prototype, BLUEBIRD_FLAVOUR, { value: true, configurable: true });
+}
+
+// A promise of Bluebird's flavour from another module instance (none of this instance's
+// libraries knows it): adopted through its `_then`, as Bluebird adopts another copy's.
+function isOtherCopyPromise(value) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return false;
+  try {
+    return value[BLUEBIRD_FLAVOUR] === true && value[LIBRARY] === undefined && typeof value._then === 'function';
+  } catch (error) {
+    return false;
+  }
+}
+
+module.exports = { mark, libraryOfPromise, libraryOfOwnPromise, libraryOfThen, isLibraryConstructor, markBluebirdFlavour, isOtherCopyPromise };

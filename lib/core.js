@@ -1248,7 +1248,10 @@ function callThen(promise, thenable, then) {
   const fns = createResolvingFunctions(promise);
   const owner = brand.libraryOfOwnPromise(promise);
   try {
-    if (owner === null || owner.thenableNotifier === undefined) then.call(thenable, fns.resolve, fns.reject);
+    // Bluebird adopts another copy's promise through its `_then` (tryConvertToPromise), not
+    // its public `then`, which a CLS tool may have wrapped.
+    if ((promise._bits & PASSES_AS_IS) !== 0 && brand.isOtherCopyPromise(thenable)) thenable._then(fns.resolve, fns.reject, undefined, undefined, undefined);
+    else if (owner === null || owner.thenableNotifier === undefined) then.call(thenable, fns.resolve, fns.reject);
     else then.call(thenable, fns.resolve, fns.reject, owner.thenableNotifier(promise));
   } catch (error) {
     fns.reject(error);
@@ -1271,6 +1274,7 @@ module.exports = {
   ...handlers,
   GenericReaction,
   registerLibrary,
+  markBluebirdFlavour: brand.markBluebirdFlavour,
   isAnyLibraryPromise,
   warn,
   setWarningSink,

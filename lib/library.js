@@ -177,6 +177,7 @@ function createLibrary(options = {}) {
 
   const library = { Promise, then: Promise.prototype.then, isPromise, speciesConstructor, capabilityFor, promiseResolve };
   core.registerLibrary(library);
+  if (options.bluebirdFlavour) core.markBluebirdFlavour(Promise.prototype);
   // A flavour with its own `then` (Q's progress, RSVP's shortcut) installs it here, so that
   // its promises are still adopted inside the engine when one resolves another: the engine
   // recognises a library's promises by its original `then`.
