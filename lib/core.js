@@ -1019,7 +1019,8 @@ function runJob() {
   while (remaining-- > 0) runGuarded();
   runQuietJobs();
   // Runs a commit owed the scheduler and could not pay (a throw where it was called).
-  if (engine.owed.runs !== 0 || engine.owed.quiet) schedule();
+  const owed = engine.owed;
+  if (owed.runs !== 0 || owed.drains !== 0 || owed.quiet || owed.quietDrain) schedule();
 }
 
 // A job that throws (a user's capability or monitoring listener, a frozen target) does not
