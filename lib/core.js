@@ -39,8 +39,7 @@ const { takeHandler, enterTakenFrame, receiverOf, LateReceiver } = handlers;
 const NativePromise = global.Promise;
 
 // The job kinds, from the engine's layout (a reaction's kind is its parent's state).
-const { JOB_FULFILL, JOB_REJECT, JOB_THENABLE, JOB_ELEMENT_FULFILLED, ID_MASK, MAX_ELEMENT_INDEX, OP_BITS, QUIET } = engine;
-const KIND_MASK = (1 << OP_BITS) - 1;
+const { JOB_FULFILL, JOB_REJECT, JOB_THENABLE, JOB_ELEMENT_FULFILLED, ID_MASK, MAX_ELEMENT_INDEX, OP_BITS, KIND_MASK, QUIET } = engine;
 
 // The libraries made by createLibrary (library.js), by their prototype and original `then`
 // (brand.js): to recognise their promises in thenable jobs.
@@ -154,7 +153,7 @@ function settle(promise, state, value) {
     deliver(waiters, value, how);
     return;
   }
-  const count = waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
+  const count = waiterCount(waiters);
   stageWaiterJobs(waiters, count, state, value);
   engine.commitSettle(id, state, count, (bits & BLUEBIRD_TIMING) !== 0);
   promise._id = 0;
@@ -327,7 +326,7 @@ function cancel(promise) {
   const waiters = promise._waiters;
   if (id !== 0) {
     // Its reactions become jobs carrying CANCEL; its node is kept while a job of its own is due.
-    const count = waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
+    const count = waiterCount(waiters);
     stageWaiterJobs(waiters, count, REJECTED, CANCEL);
     engine.callCancel(id, (bits & TARGET) !== 0, count, (bits & BLUEBIRD_TIMING) !== 0);
     promise._id = 0;
@@ -589,9 +588,7 @@ function addReaction(parent, target) {
       target._value = parent;
       return;
     }
-    const parentNode = nodeOf(parent);
-    const id = nodeOf(target);
-    linkPending(parent, parentNode, id, target);
+    linkPending(parent, nodeOf(target), target);
     target._bits |= TARGET;
     if ((target._bits & GENERIC) === 0) target._value = parent;
     if ((bits & TARGET) === 0) noteRoot(parent);
@@ -658,10 +655,9 @@ function addElementReaction(parent, aggregate, index) {
       parent._waiters = aggregate;
       return;
     }
-    const parentNode = nodeOf(parent);
     const id = engine.takeNode();
     becomeElement(id, index, aggregate);
-    linkPending(parent, parentNode, id, (bits & BLUEBIRD_TIMING) !== 0 ? new ElementWaiter(aggregate, id) : aggregate);
+    linkPending(parent, id, (bits & BLUEBIRD_TIMING) !== 0 ? new ElementWaiter(aggregate, id) : aggregate);
     if ((bits & TARGET) === 0) noteRoot(parent);
     return;
   }
@@ -673,12 +669,13 @@ function addElementReaction(parent, aggregate, index) {
 }
 
 // Links `waiter` (a target, an aggregate or an ElementWaiter), whose reaction is the node
-// `id`, as the next reaction of the pending `parent`, whose node is `parentNode`: in the
-// engine (a ring command, no call) and in `parent._waiters`, in one step. Everything that
-// can throw comes first (the caller took the nodes and made the waiter); the command is the
-// last call, and only plain stores follow it, so no exception can leave one list a reaction
-// longer than the other. The caller's own stores for the waiter come right after.
-function linkPending(parent, parentNode, id, waiter) {
+// `id`, as the next reaction of the pending `parent`: in the engine (a ring command, no call)
+// and in `parent._waiters`, in one step. Everything that can throw comes first (the parent's
+// node; the caller took the reaction's and made the waiter); the command is the last call,
+// and only plain stores follow it, so no exception can leave one list a reaction longer than
+// the other. The caller's own stores for the waiter come right after.
+function linkPending(parent, id, waiter) {
+  const parentNode = nodeOf(parent);
   const waiters = parent._waiters;
   const many = Array.isArray(waiters);
   engine.linkLater(parentNode, id);
@@ -704,8 +701,7 @@ function reactToUnhandled(parent, target, aggregate, index) {
   // target that knows it.
   const id = target === null ? engine.takeNode() : nodeOf(target);
   if (target === null) becomeElement(id, index, aggregate);
-  engine.reserveJobs(1);
-  engine.stageJob(0, target === null ? aggregate : target, parent._value, 1, 0);
+  stageJob(target === null ? aggregate : target, parent._value);
   const answer = engine.callThen(parentId, bits & STATE, id, (bits & BLUEBIRD_TIMING) !== 0);
   parent._id = 0;
   if (target !== null) target._bits |= TARGET;
@@ -868,6 +864,11 @@ function stageWaiterJobs(waiters, count, state, value) {
   }
 }
 
+// How many reactions `_waiters` holds: none, one alone, or an array of them.
+function waiterCount(waiters) {
+  return waiters === undefined ? 0 : Array.isArray(waiters) ? waiters.length : 1;
+}
+
 // Check mode: the job the engine must hand back for a waiter of a node being settled. A
 // promise's node is its `_id` (0 once cancel kept it: then only the kind is compared), an
 // ElementWaiter's its `node`; an aggregate's is in the element table (checkOwner).
@@ -922,7 +923,6 @@ function becomeElement(id, index, aggregate) {
   elementIndexes[id] = index + 1;
   if (elementOwners !== null) elementOwners[id] = new WeakRef(aggregate);
 }
-
 
 function checkOwner(word, target) {
   const id = word >>> OP_BITS;
@@ -982,7 +982,6 @@ const timing = { bits: BLUEBIRD_TIMING };
 
 const scheduler = createScheduler(runJob, runQuietJobs, handlers, engine.owed, timing);
 const schedule = scheduler.schedule;
-
 
 function hasBluebirdTiming(promise) {
   return (promise._bits & BLUEBIRD_TIMING) !== 0;

@@ -65,6 +65,8 @@ const { JOB_FULFILL, JOB_REJECT, JOB_THENABLE, JOB_ELEMENT_FULFILLED, JOB_ELEMEN
 // rejection until now.
 const WAS_UNHANDLED = layout.WAS_UNHANDLED;
 const ID_MASK = WAS_UNHANDLED - 1;
+// A job word is `node << OP_BITS | kind` (takeJob): its kind's bits.
+const KIND_MASK = (1 << OP_BITS) - 1;
 // The largest element index a command can carry in its signed 32-bit slot.
 const MAX_ELEMENT_INDEX = 2 ** (31 - OP_BITS) - 1;
 
@@ -201,19 +203,22 @@ function commandRoom(count) {
   return COMMANDS + ring[COMMAND_COUNT];
 }
 
+// A one-slot command on the node `id` that enqueues no job.
+function command(id, op) {
+  const slot = commandRoom(1);
+  ring[slot] = (id << OP_BITS) | op;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+}
+
 // Frees the node `id`: it is never handed out again while JS may still hold it.
 function discardLater(id) {
-  const slot = commandRoom(1);
-  ring[slot] = (id << OP_BITS) | DISCARD;
-  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+  command(id, DISCARD);
 }
 
 // Fulfils the pending node `id`, whose reactions JS runs at once instead of queuing their
 // jobs (Bluebird's async-guaranteed promises): they are unlinked, and no job is enqueued.
 function deliverLater(id) {
-  const slot = commandRoom(1);
-  ring[slot] = (id << OP_BITS) | DELIVER;
-  ring[COMMAND_COUNT] = slot - COMMANDS + 1;
+  command(id, DELIVER);
 }
 
 // Makes the node `target` a reaction of the pending node `parent`, as `then` on a pending
@@ -378,12 +383,11 @@ function checkEntry(word) {
   const target = targets[head];
   const matches = expected >= 0
     ? expected === word
-    : (word & ((1 << OP_BITS) - 1)) === -expected && (ownerCheck === null || ownerCheck(word, target));
+    : (word & KIND_MASK) === -expected && (ownerCheck === null || ownerCheck(word, target));
   if (matches) return;
-  const kindMask = (1 << OP_BITS) - 1;
   const expectedNode = expected < 0 ? -1 : expected >>> OP_BITS;
-  const expectedKind = expected < 0 ? -expected : expected & kindMask;
-  throw lockstepError(messages.lockstepMismatch(word >>> OP_BITS, word & kindMask, expectedNode, expectedKind));
+  const expectedKind = expected < 0 ? -expected : expected & KIND_MASK;
+  throw lockstepError(messages.lockstepMismatch(word >>> OP_BITS, word & KIND_MASK, expectedNode, expectedKind));
 }
 
 // The engine and JS disagree about the queue: a bug in ferrobird, never the user's. Once
@@ -429,6 +433,7 @@ module.exports = {
   CHECKING,
   QUIET,
   OP_BITS,
+  KIND_MASK,
   JOB_FULFILL,
   JOB_REJECT,
   JOB_THENABLE,

@@ -106,37 +106,25 @@ function createScheduler(runJob, runQuietJobs, frames, owed, timing) {
   // drains at once (and commits and schedules more inside) does not schedule it twice; a call
   // that throws puts its debt back.
   function schedule() {
-    if (batchScheduler === null && eachBatchScheduler === null && !owed.quiet && !owed.quietDrain) {
-      // The common cases: one ES batch owed, its microtask; one of Bluebird's, a drain (a
-      // host `setImmediate`: the batch is counted before it can run).
-      if (owed.runs === 1 && owed.drains === 0) {
-        nativeThen.call(nativeResolved, runMicrotask);
-        owed.runs = 0;
-        microtaskRuns++;
-        return;
-      }
-      if (owed.drains === 1 && owed.runs === 0) {
-        if (!batchScheduled) scheduleDrain();
-        owed.drains = 0;
-        batchedRuns++;
-        return;
-      }
+    if (owed.runs + owed.drains === 1 && !owed.quiet && !owed.quietDrain && batchScheduler === null && eachBatchScheduler === null) {
+      // The common case, one batch owed and nothing else: with the host's own scheduling (a
+      // microtask, or a `setImmediate` drain) nothing runs inside the call, so the debt is
+      // paid after it, with no guard (a throw leaves it owed).
+      scheduleRun(owed.drains === 1);
+      owed.runs = 0;
+      owed.drains = 0;
+      return;
     }
-    while (owed.runs > 0) {
-      owed.runs--;
+    // ES batches first, then Bluebird's.
+    while (owed.runs + owed.drains > 0) {
+      const drained = owed.runs === 0;
+      if (drained) owed.drains--;
+      else owed.runs--;
       try {
-        scheduleRun(false);
+        scheduleRun(drained);
       } catch (error) {
-        owed.runs++;
-        throw error;
-      }
-    }
-    while (owed.drains > 0) {
-      owed.drains--;
-      try {
-        scheduleRun(true);
-      } catch (error) {
-        owed.drains++;
+        if (drained) owed.drains++;
+        else owed.runs++;
         throw error;
       }
     }
