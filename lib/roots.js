@@ -113,9 +113,15 @@ module.exports = function createRoots(engine, forgetElement) {
       list[i] = undefined;
       const bits = promise._bits & ~SWEEP;
       const wasRoot = bits !== promise._bits; // not settled since it was noted
-      promise._bits = bits;
-      if (wasRoot && promise._id !== 0 && (bits & (TARGET | REGISTERED)) === 0) {
-        promise._bits = bits | REGISTERED;
+      const unheld = wasRoot && promise._id !== 0 && (bits & (TARGET | REGISTERED)) === 0;
+      try {
+        promise._bits = unheld ? bits | REGISTERED : bits;
+      } catch (error) {
+        // Frozen by the user since it was noted: it can never settle (settling writes to it),
+        // and holds no bit now; its node still goes when the GC collects it. (A throw here
+        // ended the sweep, and the process, from a timer.)
+      }
+      if (unheld) {
         const id = promise._id;
         registry.register(promise, nextGeneration(id) * ID_SPACE + id);
       }

@@ -268,7 +268,8 @@ function hostileValues() {
   await probeAround('throwing getters and Proxies', () => {
     report.faults += hostileValues();
   });
-  // Let anything left report itself before the line is printed.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Let anything left report itself before the line is printed, the root sweep included (it
+  // runs 50-100 ms after a root was noted, and writes to promises the faults froze).
+  await new Promise((resolve) => setTimeout(resolve, 250));
   console.log(JSON.stringify(report));
 })();
