@@ -136,7 +136,8 @@ same('non-error reasons', `
   label(P.reject(undefined), 'undefined');
 `);
 
-for (const mode of ['throw', 'strict', 'warn', 'none', 'warn-with-error-code']) {
+// Node's mode when asked for on the command line (the quieter modes are below).
+for (const mode of ['throw', 'strict', 'warn-with-error-code']) {
   same(`with no listener, --unhandled-rejections=${mode} acts as for native`, `
     P.reject(new Error('MARK-REASON'));
     setTimeout(() => log('survived'), 5);
@@ -178,6 +179,44 @@ test('rejectionHandled comes in Bluebird\'s order, in the default timing', () =>
   assert.deepStrictEqual(bluebird.events.slice(0, 3), ['unhandled a @a', 'unhandled b @b', 'attaching'], 'the scenario runs on bluebird');
   assert.deepStrictEqual(ferro.events, bluebird.events);
 });
+
+// Bluebird checks 1 ms after a rejection (a timer): a handler attached from the next
+// setImmediate of an I/O callback comes first, and nothing is reported.
+test('a rejection handled from the next setImmediate is not reported, in the default timing, as with bluebird', () => {
+  const body = `
+    require('fs').stat(__filename, () => {
+      const a = label(P.reject(new Error('a')), 'a');
+      const b = label(new P((resolve, reject) => reject(new Error('b'))).then(() => log('not this')), 'b');
+      setImmediate(() => {
+        a.catch(() => log('a handler'));
+        b.catch(() => log('b handler'));
+      });
+      const c = label(P.reject(new Error('c')), 'c');
+      setTimeout(() => c.catch(() => log('c handler')), 30);
+    });
+  `;
+  // The handlers' batch and c's timer race, on bluebird too: the events are compared sorted.
+  const bluebird = runScenario('bluebird', body, { scheduling: 'bluebird' }).events.sort();
+  const ferro = runScenario('ferrobird', body, { scheduling: 'bluebird' });
+  assert.deepStrictEqual(bluebird, ['a handler', 'b handler', 'c handler', 'handled @c', 'unhandled c @c'], 'the scenario runs on bluebird');
+  assert.deepStrictEqual(ferro.events.sort(), bluebird, ferro.stderr);
+});
+
+// Node's quieter modes are not Node's mode: Bluebird prints its line and goes on whatever they say.
+for (const [mode, scheduling] of [['warn', 'bluebird'], ['none', 'bluebird'], ['warn', 'es'], ['none', 'es']]) {
+  test(`with no listener and --unhandled-rejections=${mode}, the ${scheduling} timing prints Bluebird's line, as bluebird does`, () => {
+    const body = `
+      P.reject(new Error('MARK-REASON'));
+      setTimeout(() => log('survived'), 5);
+    `;
+    const bluebird = runScenario('bluebird', body, { listen: false, flags: [`--unhandled-rejections=${mode}`] });
+    const ferro = runScenario('ferrobird', body, { listen: false, flags: [`--unhandled-rejections=${mode}`], scheduling });
+    assert.match(bluebird.stderr, /^Unhandled rejection Error: MARK-REASON/m);
+    assert.match(ferro.stderr, /^Unhandled rejection Error: MARK-REASON/m);
+    assert.strictEqual(ferro.status, bluebird.status, ferro.stderr);
+    assert.deepStrictEqual(ferro.events, bluebird.events);
+  });
+}
 
 test('Promise.config({ unhandledRejections: "throw" }) gives Node\'s mode: the process ends as for native', () => {
   const native = runScenario('native', `

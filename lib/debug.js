@@ -234,6 +234,11 @@ module.exports = function installDebug(library) {
     unhandled.setLibraryHandler(library.isPromise, 'handled', typeof fn === 'function' ? fn : null);
   };
 
+  // Bluebird's private statics for its check of unhandled rejections, which test helpers call
+  // to run the check now or to forget what waits for it; as Bluebird's, not enumerable.
+  Object.defineProperty(Promise, '_unhandledRejectionCheck', { value: unhandled.unhandledRejectionCheck });
+  Object.defineProperty(Promise, '_unhandledRejectionClear', { value: unhandled.unhandledRejectionClear });
+
 };
 
 // Promise.config's debug switches (config.js; Q's longStackTraces property).

@@ -1,7 +1,16 @@
 'use strict';
-// Reports ferrobird's unhandled rejections through Node's own tracker.
+// Reports ferrobird's unhandled rejections: in Bluebird's timing as Bluebird 3.7.2 does, else
+// through Node's own tracker.
 //
-// The engine tracks which rejected promises have no handler. For each, JS creates a *shadow*:
+// Bluebird's way (its timing, unless Node's mode is asked for): a rejection still without a
+// handler when a 1 ms timer fires is reported by emitting the events at once, and a handler
+// that comes later emits `rejectionHandled` as it is attached. The timer is the global
+// `setTimeout` of the moment, as Bluebird's is, so fake timers govern both alike. It starts
+// after the batch of jobs that follows the rejection (Bluebird starts it at the rejection):
+// where Bluebird's batch wins the race with its timer, as it does when it runs first, ours
+// wins it always, so a rejection that batch handles is not reported, here as there.
+//
+// Node's way: the engine tracks which rejected promises have no handler. For each, JS creates a *shadow*:
 // a native promise rejected with the same reason. Node then applies to the shadow exactly what
 // it applies to a native rejection: the check after the microtask queue drains,
 // `rejectionHandled` when a handler comes later, and the `--unhandled-rejections` mode with its
@@ -21,10 +30,11 @@ const owners = new WeakMap();
 const reported = new WeakSet(); // reported unhandled, and not handled since
 
 // With no listener, Bluebird prints "Unhandled rejection <stack>" and the process goes on;
-// Node's mode (by default: end the process) applies only when asked for, by an explicit
-// --unhandled-rejections on the command line (or in NODE_OPTIONS), or by
-// Promise.config({ unhandledRejections: 'throw' }).
-const nodeModeAsked = /(^|\s)--unhandled-rejections[=\s]/.test(process.execArgv.join(' ') + ' ' + (process.env.NODE_OPTIONS || ''));
+// Node's mode (end the process, or set its exit code) applies only when asked for, by an
+// explicit --unhandled-rejections=strict|throw|warn-with-error-code on the command line (or
+// in NODE_OPTIONS), or by Promise.config({ unhandledRejections: 'throw' }). Node's quieter
+// modes (warn, none) change nothing: Bluebird reports its own rejections whatever they say.
+const nodeModeAsked = /(^|\s)--unhandled-rejections[=\s]+(strict|throw|warn-with-error-code)(\s|$)/.test(process.execArgv.join(' ') + ' ' + (process.env.NODE_OPTIONS || ''));
 let printAndContinue = !nodeModeAsked;
 
 // Bluebird's Promise.onPossiblyUnhandledRejection / onUnhandledRejectionHandled, per library,
@@ -99,7 +109,80 @@ function setLibraryTracker(isPromise, tracked, untracked) {
 
 function isUnhandled(promise) {
   const shadow = promise._handler;
-  return shadow !== undefined && (shadow === DEFERRED || owners.has(shadow));
+  return shadow !== undefined && (shadow === DEFERRED || shadow === CHECKING || shadow === NOTIFIED || owners.has(shadow));
+}
+
+// Bluebird's check (debuggability.js, deferUnhandledRejectionCheck): the promises waiting for
+// it hold CHECKING in `_handler`; the ones it reported, NOTIFIED, until a handler comes.
+const CHECKING = Object.freeze({});
+const NOTIFIED = Object.freeze({});
+let checking = [];
+// The `setTimeout` the pending check was scheduled with: one timer serves every rejection
+// until it fires, unless `setTimeout` has been replaced since (fake timers installed or
+// uninstalled), when the next rejection schedules its own, as each of Bluebird's does.
+let checkScheduledWith = null;
+
+// The check reports in the domain of the rejection, as Bluebird's timer, made there, does.
+function deferCheck(promise, domain) {
+  // A promise frozen since its rejection cannot hold the mark: Node's tracker reports it.
+  if (Object.isFrozen(promise)) {
+    shadow(promise);
+    return;
+  }
+  promise._handler = CHECKING;
+  checking.push(promise, domain);
+  const schedule = global.setTimeout;
+  if (checkScheduledWith === schedule) return;
+  checkScheduledWith = schedule;
+  schedule(unhandledRejectionCheck, 1);
+}
+
+// Bluebird's `Promise._unhandledRejectionCheck`: reports each waiting promise still without a
+// handler. Node's mode, asked for since the rejection, takes over the ones it finds.
+function unhandledRejectionCheck() {
+  checkScheduledWith = null;
+  const list = checking;
+  checking = [];
+  for (let i = 0; i < list.length; i += 2) {
+    const promise = list[i];
+    const domain = list[i + 1];
+    if (promise._handler !== CHECKING) continue;
+    const report = printAndContinue ? notify : shadow;
+    if (domain == null) report(promise);
+    else domain.run(report, promise);
+  }
+}
+
+// Bluebird's `Promise._unhandledRejectionClear`: forgets the waiting promises unreported.
+function unhandledRejectionClear() {
+  const list = checking;
+  checking = [];
+  for (let i = 0; i < list.length; i += 2) {
+    if (list[i]._handler === CHECKING && !Object.isFrozen(list[i])) list[i]._handler = undefined;
+  }
+}
+
+// Bluebird's fireRejectionEvent('unhandledRejection'): the library's handler, then the
+// process event, then, if neither heard it, the printed line.
+function notify(promise) {
+  // A promise frozen since its rejection is reported all the same, and can no longer be
+  // handled (its `then` throws).
+  if (!Object.isFrozen(promise)) promise._handler = NOTIFIED;
+  reported.add(promise);
+  const reason = promise._value;
+  const entry = ownerEntry(promise);
+  const local = runLibraryHandler(entry, 'unhandled', promise, reason);
+  if (!emitEvent('unhandledRejection', reason, promise) && !local) printUnhandled('Unhandled rejection ' + describe(reason));
+}
+
+// Bluebird's activeFireEvent: a listener that throws is thrown later, and counts as heard.
+function emitEvent(name, first, second) {
+  try {
+    return name === 'unhandledRejection' ? process.emit(name, first, second) : process.emit(name, first);
+  } catch (error) {
+    throwLater(error);
+    return true;
+  }
 }
 
 // `promise` was rejected with no handler; its `_handler` slot (free once it has settled) holds
@@ -135,7 +218,8 @@ function trackDeferred() {
     const promise = list[i];
     const domain = list[i + 1];
     if (promise._handler !== DEFERRED) continue;
-    if (domain == null) shadow(promise);
+    if (printAndContinue) deferCheck(promise, domain);
+    else if (domain == null) shadow(promise);
     else domain.run(shadow, promise);
   }
 }
@@ -143,14 +227,16 @@ function trackDeferred() {
 function handled(promise) {
   const shadow = promise._handler;
   promise._handler = undefined;
-  if (shadow !== undefined && shadow !== DEFERRED) nativeThen.call(shadow, undefined, noop);
+  if (shadow !== undefined && shadow !== DEFERRED && shadow !== CHECKING && shadow !== NOTIFIED) nativeThen.call(shadow, undefined, noop);
   const wasReported = reported.delete(promise);
   if (!anyTracker && !wasReported) return;
   const entry = ownerEntry(promise);
   if (entry !== undefined && entry.untracked !== null) entry.untracked(promise);
-  // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached; the
-  // process event keeps Node's timing.
+  // Bluebird calls a library's onUnhandledRejectionHandled as the handler is attached, and,
+  // where it reported the rejection itself, the process event too; a shadow's event keeps
+  // Node's timing.
   if (wasReported) runLibraryHandler(entry, 'handled', promise);
+  if (shadow === NOTIFIED) emitEvent('rejectionHandled', promise);
 }
 
 // Promise.config({ unhandledRejections }): 'warn' is Bluebird's print and go on, 'throw'
@@ -197,4 +283,4 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   return emit.apply(this, arguments);
 };
 
-module.exports = { track, handled, setAfterBatch, setLibraryTracker, isUnhandled, setPrintAndContinue, setLibraryHandler, setLibraryFatal };
+module.exports = { track, handled, unhandledRejectionCheck, unhandledRejectionClear, setAfterBatch, setLibraryTracker, isUnhandled, setPrintAndContinue, setLibraryHandler, setLibraryFatal };

@@ -99,12 +99,11 @@ function mapBuildTree(files) {
 // Bluebird's private statics the helpers call, by what each does there (left alone on a
 // library that has them: the runner also runs Bluebird itself, to check the environment).
 function mapPrivateStatics(library) {
-  if ('_unhandledRejectionCheck' in library) return library;
+  if ('_async' in library) return library;
   const hostSetImmediate = require('node:timers').setImmediate;
-  // ferrobird reports a possibly unhandled rejection when Node's own check runs (after the
-  // microtasks), so there is nothing to force or to clear.
-  library._unhandledRejectionCheck = function () {};
-  library._unhandledRejectionClear = function () {};
+  // ferrobird has Bluebird's `_unhandledRejectionCheck` and `_unhandledRejectionClear`; in the
+  // ES timing it reports when Node's own check runs (after the microtasks), so there they
+  // have nothing to force or to clear.
   // Bluebird's late queue runs after its current async batch: the next macrotask.
   library._async = {
     invokeLater(fn, receiver, arg) {

@@ -7,10 +7,10 @@
 //                                             [--file NAME] [--verbose] [--known]
 //                                             [--scheduling es|bluebird|both]
 //
-// Each file runs under `node --unhandled-rejections=warn`: Bluebird reports its unhandled
-// rejections itself and never ends the process over one, while ferrobird's go through Node's
-// tracker like native ones (README: Differences), and Node's default mode would end the file
-// at the first rejection a test leaves unhandled on purpose.
+// Each file runs under `node --unhandled-rejections=warn`: Bluebird and ferrobird report
+// their unhandled rejections themselves and never end the process over one, but the suite's
+// native promises go through Node's tracker, and Node's default mode would end the file at
+// the first one a test leaves unhandled on purpose.
 //
 // --suite: a checkout of Bluebird's v3.7.2 tag (default ../shared/conformance/bluebird-3.7.2
 //   beside the repository). --library: what `require` loads as the library (default this
