@@ -83,7 +83,7 @@ module.exports = function installBind(library) {
       const late = new LateReceiver();
       core.setReceiver(result, late);
       if (hooks.chained !== null) hooks.chained(this, result);
-      const binding = Promise.resolve(thisArg);
+      const binding = library.promiseResolve(Promise, thisArg);
       const waiter = new ReceiverWaiter(this, binding, result, late);
       if (cancellation.isEnabled()) cancellation.onCancel(result, waiter);
       core.addElementReaction(this, waiter, 1);
@@ -94,6 +94,6 @@ module.exports = function installBind(library) {
   };
 
   Promise.bind = function (thisArg, value) {
-    return Promise.resolve(value).bind(thisArg);
+    return library.promiseResolve(Promise, value).bind(thisArg);
   };
 };

@@ -27,11 +27,11 @@ module.exports = function installCoroutine(library) {
 
   // A yielded value as a promise: itself, or what a yield handler makes of it, or null.
   function toPromise(value, ownHandler) {
-    if (isThenable(value)) return Promise.resolve(value);
+    if (isThenable(value)) return library.promiseResolve(Promise, value);
     const handlers = ownHandler === undefined ? yieldHandlers : [ownHandler, ...yieldHandlers];
     for (const handler of handlers) {
       const converted = handler(value);
-      if (isThenable(converted)) return Promise.resolve(converted);
+      if (isThenable(converted)) return library.promiseResolve(Promise, converted);
     }
     return null;
   }

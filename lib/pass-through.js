@@ -14,7 +14,7 @@ function awaitable(library, value) {
   } catch (error) {
     return Promise.reject(error);
   }
-  return typeof then === 'function' ? Promise.resolve(value) : null;
+  return typeof then === 'function' ? library.promiseResolve(Promise, value) : null;
 }
 
 module.exports = { awaitable };

@@ -18,7 +18,7 @@ module.exports = function installTimers(library) {
   function delay(ms, value) {
     let result;
     if (value !== undefined) {
-      result = Promise.resolve(value)._then((resolved) => delay(+ms, undefined).return(resolved), undefined, undefined, undefined, undefined);
+      result = library.promiseResolve(Promise, value)._then((resolved) => delay(+ms, undefined).return(resolved), undefined, undefined, undefined, undefined);
       // As Bluebird: cancelling the delay cancels the promise it waits for, whatever else
       // waits on that one.
       if (cancellation.isEnabled() && library.isPromise(value)) cancellation.onCancel(result, new CancelOnCancel(value));

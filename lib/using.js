@@ -66,7 +66,7 @@ module.exports = function installUsing(library, { PromiseInspection, finallyOf }
             return;
           }
           if (result !== null && (typeof result === 'object' || typeof result === 'function')) {
-            Promise.resolve(result)._then(next, throwLater, undefined, undefined, undefined);
+            library.promiseResolve(Promise, result)._then(next, throwLater, undefined, undefined, undefined);
             return;
           }
         }
@@ -98,9 +98,9 @@ module.exports = function installUsing(library, { PromiseInspection, finallyOf }
       const resource = input[i];
       if (Disposer.isDisposer(resource)) {
         entry.disposer = resource;
-        entry.promise = Promise.resolve(resource.promise());
+        entry.promise = library.promiseResolve(Promise, resource.promise());
       } else {
-        entry.promise = Promise.resolve(resource)._then((value) => {
+        entry.promise = library.promiseResolve(Promise, resource)._then((value) => {
           if (!Disposer.isDisposer(value)) return value;
           entry.disposer = value;
           return value.promise();

@@ -26,9 +26,11 @@ const { STATE, CANCELLED, FULFILLED, REJECTED, FOLLOWS, CANCEL, INTERNAL, LateRe
 
 // An object as a promise of this library: itself if it is one (of this very constructor),
 // else Promise.resolve of it. The collections read its state to skip a job per element.
+// (Through the library's own PromiseResolve, never the public static, which user code may
+// have replaced: Bluebird's PromiseArray converts with its internal tryConvertToPromise.)
 function asOwnPromise(library, value) {
   const Promise = library.Promise;
-  return library.isPromise(value) && value.constructor === Promise ? value : Promise.resolve(value);
+  return library.isPromise(value) && value.constructor === Promise ? value : library.promiseResolve(Promise, value);
 }
 
 // What an element is now: a plain value, or a fulfilled promise's value. Anything else

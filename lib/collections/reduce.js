@@ -53,7 +53,7 @@ Reduction.prototype.start = function (input) {
     this.resolve(undefined);
     return;
   } else {
-    link = library.Promise.resolve(values[0]);
+    link = library.promiseResolve(library.Promise, values[0]);
     index = 1;
   }
   this.current = link;
@@ -157,7 +157,7 @@ function reduce(library, input, fn, initial, mode, receiver) {
   if (typeof fn !== 'function') return notAFunction(library, fn);
   const given = mode === REDUCE && initial !== undefined;
   // As Bluebird: the initial value is awaited as a promise of ours.
-  if (mode !== REDUCE) initial = library.Promise.resolve(NO_ACCUMULATOR);
+  if (mode !== REDUCE) initial = library.promiseResolve(library.Promise, NO_ACCUMULATOR);
   else if (given) initial = asOwnPromise(library, initial);
   const collection = new Reduction(library, receiver, fn, initial, mode);
   // As Bluebird: cancelling the initial value cancels the reduction at once, and cancelling
