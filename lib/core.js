@@ -481,20 +481,26 @@ function observeRejection(promise) {
 }
 
 // The resolving functions handed to an executor or a thenable's `then`: first call wins.
+// They are ECMA-262's anonymous built-ins: arrows (no constructor, no `prototype`) made as
+// arguments, which leaves their names empty.
 function createResolvingFunctions(promise) {
   let done = false;
-  return {
-    resolve: function (resolution) {
+  return resolvingPair(
+    (resolution) => {
       if (done) return;
       done = true;
       resolve(promise, resolution);
     },
-    reject: function (reason) {
+    (reason) => {
       if (done) return;
       done = true;
       rejectFromUser(promise, reason);
-    },
-  };
+    }
+  );
+}
+
+function resolvingPair(resolveFn, rejectFn) {
+  return { resolve: resolveFn, reject: rejectFn };
 }
 
 // Bluebird's `_resolveFromExecutor`. The resolving functions are made inline rather than by
@@ -508,16 +514,17 @@ function resolveFromExecutor(executor) {
   const promise = this;
   let done = false;
   try {
-    const resolveFn = function (resolution) {
+    // (A comma expression, not a function definition: the arrows keep an empty name.)
+    const resolveFn = (0, (resolution) => {
       if (done) return;
       done = true;
       resolve(promise, resolution);
-    };
-    const rejectFn = function (reason) {
+    });
+    const rejectFn = (0, (reason) => {
       if (done) return;
       done = true;
       rejectFromUser(promise, reason);
-    };
+    });
     if (executorExtra === null) executor(resolveFn, rejectFn);
     else executor(resolveFn, rejectFn, executorExtra(promise));
   } catch (error) {
@@ -533,16 +540,16 @@ function resolveFromExecutor(executor) {
 function resolveFromExecutorInContext(promise, executor, context) {
   let done = false;
   let synchronous = true;
-  const resolveFn = function (resolution) {
+  const resolveFn = (0, (resolution) => {
     if (done) return;
     done = true;
     resolve(promise, resolution);
-  };
-  const rejectFn = function (reason) {
+  });
+  const rejectFn = (0, (reason) => {
     if (done) return;
     done = true;
     rejectFromUser(promise, reason, synchronous);
-  };
+  });
   let threw = false;
   let thrown;
   context(promise);
@@ -941,10 +948,16 @@ function grownToFit(table, id) {
 }
 
 // ECMA-262 NewPromiseCapability(C) for a constructor that is not ours.
+// ECMA-262 calls a capability's functions with an undefined `this`, not the record.
+function callCapability(fn, value) {
+  return fn(value);
+}
+
 function newPromiseCapability(C) {
   if (typeof C !== 'function') throw new TypeError(messages.NOT_A_CONSTRUCTOR);
   const capability = { promise: undefined, resolve: undefined, reject: undefined };
-  capability.promise = new C(function (resolveFn, rejectFn) {
+  // ECMA-262's GetCapabilitiesExecutor: anonymous, no constructor.
+  capability.promise = new C((resolveFn, rejectFn) => {
     if (capability.resolve !== undefined || capability.reject !== undefined) {
       throw new TypeError(messages.EXECUTOR_TWICE);
     }
@@ -1192,18 +1205,18 @@ function runGenericReaction(reaction, kind, argument) {
   const handler = kind === JOB_FULFILL ? reaction._onFulfilled : reaction._onRejected;
   let result;
   if (handler === undefined) {
-    if (kind === JOB_FULFILL) capability.resolve(argument);
-    else capability.reject(argument);
+    if (kind === JOB_FULFILL) callCapability(capability.resolve, argument);
+    else callCapability(capability.reject, argument);
     return;
   }
   handlers.enterFrame(reaction._frame);
   try {
     result = handler(argument);
   } catch (error) {
-    capability.reject(error);
+    callCapability(capability.reject, error);
     return;
   }
-  capability.resolve(result);
+  callCapability(capability.resolve, result);
 }
 
 // ECMA-262 NewPromiseResolveThenableJob. A promise of ours whose `then` is the original and

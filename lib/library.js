@@ -16,6 +16,11 @@ const { INTERNAL, PENDING, FULFILLED, REJECTED, STATE, GENERIC, CANCELLED, FOLLO
 
 const proc = process;
 
+// ECMA-262 calls a capability's functions with an undefined `this`, not the record.
+function callCapability(fn, value) {
+  return fn(value);
+}
+
 function bindToDomain(domain, handler) {
   return typeof handler === 'function' ? domain.bind(handler) : handler;
 }
@@ -112,7 +117,7 @@ function createLibrary(options = {}) {
       return promise;
     }
     const capability = newPromiseCapability(C);
-    capability.resolve(value);
+    callCapability(capability.resolve, value);
     return capability.promise;
   }
 
