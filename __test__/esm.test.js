@@ -27,6 +27,16 @@ console.log(JSON.stringify([Promise === required, Named === Promise, value, time
   assert.deepStrictEqual(out, [true, true, 'v', true, true, true, true]);
 });
 
+test('ferrobird/es imports as ESM, default and named', () => {
+  const out = runModule(`
+import EsPromise, { Promise as Named } from 'ferrobird/es';
+import { createRequire } from 'node:module';
+const required = createRequire(import.meta.url)('ferrobird/es');
+const value = await EsPromise.all([EsPromise.resolve(1), 2]);
+console.log(JSON.stringify([EsPromise === required, Named === EsPromise, value, EsPromise === globalThis.Promise]));`);
+  assert.deepStrictEqual(out, [true, true, [1, 2], false]);
+});
+
 test('ferrobird/q and ferrobird/rsvp import as ESM', () => {
   const out = runModule(`
 import Q, { defer } from 'ferrobird/q';

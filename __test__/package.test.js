@@ -83,7 +83,7 @@ test('npm pack, then an offline install of the tarball builds the addon and work
   try {
     const packed = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', scratch], { cwd: root }))[0];
     const shipped = new Set(packed.files.map((f) => f.path));
-    for (const needed of ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', 'scripts/build.js', 'index.js', 'index.mjs', 'index.d.ts', 'q.d.ts', 'rsvp.d.ts', 'package.json']) {
+    for (const needed of ['Cargo.toml', 'Cargo.lock', 'build.rs', 'src/lib.rs', 'scripts/build.js', 'index.js', 'index.mjs', 'index.d.ts', 'es.js', 'es.mjs', 'es.d.ts', 'q.d.ts', 'rsvp.d.ts', 'package.json']) {
       assert.ok(shipped.has(needed), `the tarball lacks ${needed}`);
     }
     assert.ok(![...shipped].some((f) => f.endsWith('.node')), 'the tarball must not carry a prebuilt addon');

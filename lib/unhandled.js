@@ -46,7 +46,7 @@ const libraryHandlers = new WeakMap();
 function entryFor(isPromise) {
   let entry = libraryHandlers.get(isPromise);
   if (entry === undefined) {
-    entry = { unhandled: null, handled: null, fatal: true, tracked: null, untracked: null };
+    entry = { unhandled: null, handled: null, fatal: true, nodeMode: false, tracked: null, untracked: null };
     libraryHandlers.set(isPromise, entry);
   }
   return entry;
@@ -58,6 +58,12 @@ function setLibraryHandler(isPromise, kind, fn) {
 
 function setLibraryFatal(isPromise, fatal) {
   entryFor(isPromise).fatal = fatal;
+}
+
+// A library whose rejections nothing hears are left to Node's mode whatever the
+// configuration, as native ones are (ferrobird/es).
+function setLibraryNodeMode(isPromise) {
+  entryFor(isPromise).nodeMode = true;
 }
 
 // The entry of the library `promise` belongs to, if it registered one.
@@ -272,7 +278,7 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
       const local = runLibraryHandler(entry, 'unhandled', owner, first);
       const heard = emit.call(this, event, first, owner) || local;
       if (!heard && entry !== undefined && !entry.fatal) return true;
-      if (heard || !printAndContinue) return heard;
+      if (heard || !printAndContinue || (entry !== undefined && entry.nodeMode)) return heard;
       printUnhandled('Unhandled rejection ' + describe(first));
       return true;
     }
@@ -283,4 +289,4 @@ process.emit = function emitWithFerrobirdPromises(event, first, second) {
   return emit.apply(this, arguments);
 };
 
-module.exports = { track, handled, unhandledRejectionCheck, unhandledRejectionClear, setAfterBatch, setLibraryTracker, isUnhandled, setPrintAndContinue, setLibraryHandler, setLibraryFatal };
+module.exports = { track, handled, unhandledRejectionCheck, unhandledRejectionClear, setAfterBatch, setLibraryTracker, isUnhandled, setPrintAndContinue, setLibraryHandler, setLibraryFatal, setLibraryNodeMode };

@@ -26,6 +26,7 @@ const STEPS = [
   ["q 1.5.1's suite", '~8 s', node, [conformance('q', 'run.js'), '--known']],
   ['Promises/A+', '~13 s', node, ['--unhandled-rejections=none', conformance('aplus.js')]],
   ['the ES6 promise suite', '~1 s', node, ['--unhandled-rejections=none', conformance('es6.js')]],
+  ["test262's built-ins/Promise against ferrobird/es", '~25 s', node, [conformance('test262', 'run.js'), '--library', 'es']],
 ];
 
 const done = [];
