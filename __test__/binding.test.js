@@ -129,3 +129,27 @@ test('detaching or transferring the ring buffer leaves the engine writing to liv
   for (const id of ids) runtime.release(id);
   assert.strictEqual(runtime.stats()[0], taken);
 });
+
+// V8's frame builtins are looked up in the process's symbols (src/binding/async_context.rs)
+// only where Node can have async context frames: Node 24+ without --no-async-context-frame,
+// Node 22 with --experimental-async-context-frame. Counted by wrapping the binding's call.
+test('the V8 lookup runs only where Node can have async context frames', () => {
+  const { spawnSync } = require('node:child_process');
+  const path = require('node:path');
+  const root = path.resolve(__dirname, '..');
+  const lookups = (flags) => {
+    const child = spawnSync(process.execPath, [...flags, '-e', `
+const binding = require(${JSON.stringify(path.join(root, 'lib', 'binding'))});
+const lookup = binding.asyncContextFrameAccessors;
+let calls = 0;
+binding.asyncContextFrameAccessors = function () { calls++; return lookup.apply(this, arguments); };
+require(${JSON.stringify(root)});
+console.log(calls);`], { encoding: 'utf8' });
+    assert.strictEqual(child.status, 0, child.stderr);
+    return Number(child.stdout.trim());
+  };
+  const major = Number(process.versions.node.split('.')[0]);
+  assert.strictEqual(lookups([]), major >= 24 ? 1 : 0);
+  if (major >= 24) assert.strictEqual(lookups(['--no-async-context-frame']), 0);
+  if (major === 22) assert.strictEqual(lookups(['--experimental-async-context-frame']), 1);
+});

@@ -36,5 +36,15 @@ function probe() {
   return seen === true ? { frame, enterFrame } : null;
 }
 
+// Where Node can have the frame at all: 24 and later unless `--no-async-context-frame`, 22
+// with `--experimental-async-context-frame`. Elsewhere the binding is not asked to look V8's
+// builtins up (a lookup in the process's symbols, src/binding/async_context.rs).
+function nodeMayHaveFrames() {
+  const flags = process.execArgv.join(' ') + ' ' + (process.env.NODE_OPTIONS || '');
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 24) return !/(^|\s)--no-(experimental-)?async-context-frame\b/.test(flags);
+  return major === 22 && /(^|\s)--experimental-async-context-frame\b/.test(flags);
+}
+
 // `{ frame(), enterFrame(frame) }`, or null where handlers cannot keep their frame this way.
-module.exports = process.env.FERROBIRD_ASYNC_CONTEXT === '0' ? null : probe();
+module.exports = process.env.FERROBIRD_ASYNC_CONTEXT === '0' || !nodeMayHaveFrames() ? null : probe();
