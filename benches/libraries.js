@@ -23,6 +23,8 @@ module.exports = {
     process.env.FERROBIRD_ASYNC_CONTEXT = '0';
     return require(path.join(__dirname, '..'));
   },
+  // ECMAScript's Promise (require('ferrobird/es')).
+  'ferrobird/es': () => require(path.join(__dirname, '..', 'es')),
   bluebird: () => require('bluebird'),
   native: () => Promise,
   'ferrobird/q': () => flavour(require(path.join(__dirname, '..', 'q'))),

@@ -4,7 +4,8 @@
 // ratios of ferrobird in each timing (ES, the default; Bluebird's) to bluebird and native,
 // all from this one run. A second table runs doxbee-sequential and madeup-parallel on the Q
 // and RSVP flavours against q 1.5.1 and rsvp 4.8.5 (FLAVOUR_RUNS times, default 3: q alone
-// takes ~25 s a run on madeup-parallel).
+// takes ~25 s a run on madeup-parallel). A third runs ferrobird/es against native on the
+// workloads written against the standard API alone.
 //   node benches/run.js [workload ...]   (default: all)   RUNS=n to change the repeat count
 //   NODE=/path/to/node                   runs the workers on that Node binary
 const { execFileSync } = require('child_process');
@@ -20,6 +21,8 @@ const NODE = process.env.NODE || process.execPath;
 const LIBRARIES = ['ferrobird-es-timing', 'ferrobird', 'bluebird', 'native'];
 const FLAVOURS = [['ferrobird/q', 'q'], ['ferrobird/rsvp', 'rsvp']];
 const FLAVOUR_WORKLOADS = ['doxbee-sequential', 'madeup-parallel'];
+// ferrobird/es against native: the workloads that use the standard API alone.
+const ES_WORKLOADS = ['then-chain', 'resolve-then', 'new-promise', 'async-await'];
 const all = fs.readdirSync(path.join(__dirname, 'workloads')).map((f) => f.replace(/\.js$/, ''));
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : all;
 
@@ -88,6 +91,22 @@ if (flavourWorkloads.length > 0) {
     }
     lines.push(`| ${description} | ${cells.join(' | ')} | ${mbs.join(' / ')} |`);
     process.stderr.write(`measured ${workload} on the flavours\n`);
+  }
+}
+const esWorkloads = ES_WORKLOADS.filter((w) => chosen.includes(w));
+if (esWorkloads.length > 0) {
+  lines.push(
+    '',
+    `ferrobird/es against native Promise, median of ${RUNS} runs`,
+    '',
+    '| workload | ferrobird/es ms | native ms | vs native | peak MB (ferrobird/es / native) |',
+    '| --- | ---: | ---: | ---: | ---: |'
+  );
+  for (const workload of esWorkloads) {
+    const description = require(`./workloads/${workload}`).description;
+    const { 'ferrobird/es': e, native: n } = measure(workload, ['ferrobird/es', 'native']);
+    lines.push(`| ${description} | ${fmt(e.ms)} | ${fmt(n.ms)} | ${ratio(e.ms, n.ms)} | ${fmt(e.mb)} / ${fmt(n.mb)} |`);
+    process.stderr.write(`measured ${workload} on ferrobird/es\n`);
   }
 }
 console.log(lines.join('\n'));
