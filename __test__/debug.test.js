@@ -58,6 +58,12 @@ a.cancel();
 setTimeout(() => {}, 10);
 `);
 
+same('warnings: settle is deprecated (static and method), allSettled is not', `
+P.config({ warnings: true });
+P.settle([1]).then(() => P.allSettled([2])).then(() => P.resolve([3]).settle()).then(() => log('done'));
+setTimeout(() => {}, 10);
+`);
+
 same('no warnings unless switched on', `
 P.resolve(1).then(5);
 P.reject(42).catch(() => {});

@@ -64,10 +64,16 @@ function settle(library, PromiseInspection, input, receiver) {
 
 module.exports = function installSettle(library, { PromiseInspection }) {
   const { Promise } = library;
-  Promise.settle = Promise.allSettled = function (input) {
+  // Bluebird deprecates settle (with a warning, when warnings are on) and not allSettled.
+  Promise.settle = function (input) {
+    core.warn('.settle() is deprecated and will be removed in a future version. Use .reflect() instead.');
+    return settle(library, PromiseInspection, input, undefined);
+  };
+  Promise.allSettled = function (input) {
     return settle(library, PromiseInspection, input, undefined);
   };
   Promise.prototype.settle = function () {
+    core.warn('.settle() is deprecated and will be removed in a future version. Use .reflect() instead.');
     return settle(library, PromiseInspection, this, core.receiverOf(this));
   };
 };
