@@ -597,3 +597,21 @@ same('join with a function calls it with the values, join(fn) alone is an array 
 
 same('error() catches a timeout, which Bluebird marks operational', (P) =>
   new P(() => {}).timeout(1).error((e) => [e.name, e.message, e.isOperational]));
+
+// Bluebird's PromiseArray reads an iterable in its constructor (util.asArray): one whose
+// iteration throws makes the static throw in the call, not reject; props reads keys instead.
+same('an iterable whose iteration throws makes each collection static throw in the call; props reads its keys', async (P, log) => {
+  const bad = () => ({ [Symbol.iterator]() { return 1; } });
+  const calls = {
+    all: () => P.all(bad()), race: () => P.race(bad()), any: () => P.any(bad()), some: () => P.some(bad(), 1),
+    allSettled: () => P.allSettled(bad()), settle: () => P.settle(bad()), reduce: () => P.reduce(bad(), (a) => a, 0),
+    each: () => P.each(bad(), () => {}), mapSeries: () => P.mapSeries(bad(), (a) => a), props: () => P.props(bad()),
+  };
+  for (const [name, call] of Object.entries(calls)) {
+    try {
+      log(name, 'returned', await call().then((v) => JSON.stringify(v), (e) => 'rejected ' + e.message));
+    } catch (error) {
+      log(name, 'threw', error.constructor.name, error.message);
+    }
+  }
+});

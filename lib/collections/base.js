@@ -107,6 +107,10 @@ Collection.prototype = Object.create(Aggregate.prototype);
 // Whether an input that is no promise is read at once (see awaitInput).
 Collection.prototype.startsAtOnce = true;
 
+// Whether an iterable input is read as the array of its items (every collection of
+// Bluebird's but props, which reads an object's keys or a Map's entries).
+Collection.prototype.readsIterables = true;
+
 // Whether a result that its start did not decide is async-guaranteed (InputWaiter).
 Collection.prototype.guaranteesAsyncOnStart = true;
 
@@ -165,8 +169,15 @@ function awaitInput(collection, input) {
     // As Bluebird's PromiseArray: an input that is no promise nor thenable is read at once
     // (inputs already cancelled or rejected decide the result now), except where the method
     // starts in a job of its own (map and filter, as Bluebird's _asyncInit).
-    if (collection.startsAtOnce) waiter.settled(0, true, input);
-    else core.addFulfilledElement(waiter, 0, input, collection.result);
+    if (collection.startsAtOnce) {
+      // As Bluebird's PromiseArray constructor (util.asArray): an iterable whose iteration
+      // throws makes the call throw, outside the collection's own guard.
+      const copied = collection.readsIterables && input !== null && typeof input === 'object' && !Array.isArray(input) &&
+        typeof input[Symbol.iterator] === 'function';
+      waiter.settled(0, true, copied ? Array.from(input) : input);
+    } else {
+      core.addFulfilledElement(waiter, 0, input, collection.result);
+    }
     return;
   }
   let promise = asOwnPromise(collection.library, input);

@@ -15,6 +15,7 @@ function Props(library, receiver) {
   this.remaining = 0;
 }
 Props.prototype = Object.create(Collection.prototype);
+Props.prototype.readsIterables = false;
 
 Props.prototype.start = function (object) {
   if (object === null || (typeof object !== 'object' && typeof object !== 'function')) {
