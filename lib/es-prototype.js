@@ -96,10 +96,9 @@ module.exports = function installEsPrototype(library) {
   // For the library's own modules (using): `finally` without the public method, so that a
   // wrapper of `finally` (cls-bluebird) sees only the user's calls.
 
+  // (Bluebird has none; ECMA-262's, with its getter named as the spec names it.)
   Object.defineProperty(Promise, Symbol.species, {
-    get: function () {
-      return this;
-    },
+    get: Object.getOwnPropertyDescriptor({ get [Symbol.species]() { return this; } }, Symbol.species).get,
     configurable: true,
   });
 
