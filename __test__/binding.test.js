@@ -153,3 +153,37 @@ console.log(calls);`], { encoding: 'utf8' });
   if (major >= 24) assert.strictEqual(lookups(['--no-async-context-frame']), 0);
   if (major === 22) assert.strictEqual(lookups(['--experimental-async-context-frame']), 1);
 });
+
+// The lookup trusts only V8 methods from the object that exports Node-API (dladdr): a shim
+// preloaded in front of dlsym (helpers/dlsym-shim.c) hands it functions of its own, which the
+// binding must refuse, answering null, and the library then works without frames. Before the
+// check, the process died of a segmentation fault.
+test('V8 methods found under their names elsewhere than in Node are refused, never called', (t) => {
+  const { spawnSync } = require('node:child_process');
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  if (process.platform !== 'linux' || process.report.getReport().header.glibcVersionRuntime === undefined) {
+    t.skip('needs Linux with glibc (the shim interposes glibc\'s dlsym)');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ferrobird-shim-'));
+  const shim = path.join(dir, 'dlsym-shim.so');
+  const compiled = spawnSync('cc', ['-shared', '-fPIC', '-o', shim, path.join(__dirname, 'helpers', 'dlsym-shim.c'), '-ldl'], { encoding: 'utf8' });
+  if (compiled.error || compiled.status !== 0) {
+    t.skip(`no C compiler to build the shim (${compiled.error ? compiled.error.code : compiled.stderr.trim()})`);
+    return;
+  }
+  const root = path.resolve(__dirname, '..');
+  const child = spawnSync(process.execPath, ['-e', `
+const binding = require(${JSON.stringify(path.join(root, 'lib', 'binding'))});
+const accessors = binding.asyncContextFrameAccessors();
+require(${JSON.stringify(root)}).resolve(41).then((v) => console.log(JSON.stringify([accessors, v + 1])));`], {
+    encoding: 'utf8',
+    env: { ...process.env, LD_PRELOAD: shim },
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.strictEqual(child.signal, null, `the process died of ${child.signal}`);
+  assert.strictEqual(child.status, 0, child.stderr);
+  assert.deepStrictEqual(JSON.parse(child.stdout), [null, 42]);
+});

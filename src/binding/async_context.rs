@@ -18,6 +18,11 @@
 //! pointer, trivially copyable) is returned in a register and is the `this` of the methods
 //! called through it, and it has the bits of the `napi_value` Node-API makes of it
 //! (`JsValueFromV8LocalValue` in Node's `js_native_api_v8.h`).
+//!
+//! A name is not a signature: a symbol of that name from anywhere else (a preloaded shim, a
+//! second V8 in the process) could be any function. Each one found must be the start of a
+//! symbol in the very object that exports Node-API itself (`dladdr`), the V8 Node-API runs
+//! on; otherwise the lookup answers `null`, and nothing found is called.
 
 use napi::{Env, JsUnknown, Result};
 use napi_derive::napi;
@@ -28,6 +33,16 @@ mod v8 {
 
     extern "C" {
         fn dlsym(handle: *mut c_void, symbol: *const c_char) -> *mut c_void;
+        fn dladdr(address: *const c_void, info: *mut DlInfo) -> i32;
+    }
+
+    /// `Dl_info`, the same four fields on glibc, musl and macOS.
+    #[repr(C)]
+    struct DlInfo {
+        file_name: *const c_char,
+        file_base: *mut c_void,
+        symbol_name: *const c_char,
+        symbol_address: *mut c_void,
     }
 
     #[cfg(target_os = "macos")]
@@ -43,19 +58,42 @@ mod v8 {
         unsafe { dlsym(RTLD_DEFAULT, name.as_ptr().cast()) }
     }
 
+    /// The base address of the loaded object `address` is the start of a symbol in, or None.
+    fn object_of_symbol(address: *mut c_void) -> Option<*mut c_void> {
+        if address.is_null() {
+            return None;
+        }
+        let mut info = DlInfo {
+            file_name: std::ptr::null(),
+            file_base: std::ptr::null_mut(),
+            symbol_name: std::ptr::null(),
+            symbol_address: std::ptr::null_mut(),
+        };
+        // SAFETY: dladdr only reads the address (never dereferences it) and writes `info`,
+        // a live, properly laid out `Dl_info`.
+        let found = unsafe { dladdr(address.cast_const(), &mut info) };
+        (found != 0 && info.symbol_address == address && !info.file_base.is_null())
+            .then_some(info.file_base)
+    }
+
+    /// The symbol `name`, if it is defined in the object that exports Node-API.
+    fn host_symbol(name: &[u8]) -> Option<*mut c_void> {
+        let host = object_of_symbol(symbol(b"napi_create_object\0"))?;
+        let found = symbol(name);
+        (object_of_symbol(found)? == host).then_some(found)
+    }
+
     /// The current context's extras binding object, or None when V8's API is not found.
     ///
     /// # Safety
     /// Called on a thread running its isolate (inside an N-API call), whose handle scope
     /// holds the returned handle.
     pub unsafe fn extras_binding_object() -> Option<Local> {
-        let current = symbol(b"_ZN2v87Isolate10GetCurrentEv\0");
-        let context = symbol(b"_ZN2v87Isolate17GetCurrentContextEv\0");
-        let extras = symbol(b"_ZN2v87Context22GetExtrasBindingObjectEv\0");
-        if current.is_null() || context.is_null() || extras.is_null() {
-            return None;
-        }
-        // SAFETY: each symbol is the V8 function its mangled name says, and these are their
+        let current = host_symbol(b"_ZN2v87Isolate10GetCurrentEv\0")?;
+        let context = host_symbol(b"_ZN2v87Isolate17GetCurrentContextEv\0")?;
+        let extras = host_symbol(b"_ZN2v87Context22GetExtrasBindingObjectEv\0")?;
+        // SAFETY: each symbol is the V8 function its mangled name says, from the object that
+        // holds the V8 Node-API runs on (host_symbol), and these are their
         // signatures under the Itanium ABI (module comment): `static Isolate*
         // Isolate::GetCurrent()`, `Local<Context> Isolate::GetCurrentContext()`,
         // `Local<Object> Context::GetExtrasBindingObject()`.
