@@ -58,6 +58,12 @@ a.cancel();
 setTimeout(() => {}, 10);
 `);
 
+same('warnings: Promise.try with more than one argument is deprecated', `
+P.config({ warnings: true });
+P.try((a, b) => log('called', a, b, Promise.try === undefined), [1, 2]).then(() => P.try(() => log('one'))).then(() => log('length', P.try.length));
+setTimeout(() => {}, 10);
+`);
+
 same('warnings: settle is deprecated (static and method), allSettled is not', `
 P.config({ warnings: true });
 P.settle([1]).then(() => P.allSettled([2])).then(() => P.resolve([3]).settle()).then(() => log('done'));

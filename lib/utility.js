@@ -138,10 +138,14 @@ module.exports = function installUtility(library, { filteredCatch }) {
     return promise;
   }
 
-  Promise.try = Promise.attempt = function (fn, arg, context) {
+  // Bluebird 3.7.2's: `try(fn)`, and the deprecated `try(fn, arg, context)`, which calls
+  // fn with `arg` (an array spread) and `this` = context.
+  Promise.try = Promise.attempt = function (fn) {
     if (typeof fn !== 'function') return rejectWith(new TypeError(expectingFunction(fn)));
     if (arguments.length < 2) return attempt(fn, undefined, undefined);
-    return attempt(fn, context, Array.isArray(arg) ? arg : [arg]);
+    core.warn('calling Promise.try with more than 1 argument is deprecated and will be removed in a future version.');
+    const arg = arguments[1];
+    return attempt(fn, arguments[2], Array.isArray(arg) ? arg : [arg]);
   };
 
   Promise.method = function (fn) {
