@@ -43,6 +43,8 @@ const steps = [
   ["q's suite", ['__test__/conformance/q/run.js', '--known']],
   ['Promises/A+', ['--unhandled-rejections=none', '__test__/conformance/aplus.js']],
   ['ES6 suite', ['--unhandled-rejections=none', '__test__/conformance/es6.js']],
+  ['test262 against ferrobird/es', ['__test__/conformance/test262/run.js', '--library', 'es']],
+  ['test262 against the main export', ['__test__/conformance/test262/run.js', '--library', 'main', '--known']],
 ];
 
 // The failed tests with their details (a TAP `not ok` and its indented block), else the

@@ -99,7 +99,9 @@ function runTest(dir, test) {
     const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const last = out.trim().split('\n').pop() || '';
+      // The verdict line, wherever it is: a library may print after it (an unhandled
+      // rejection's report, which test262 leaves to the host).
+      const last = out.split('\n').reverse().find((line) => line === 'PASS' || line.startsWith('FAIL ')) || '';
       if (last === 'PASS') resolve(null);
       else if (last.startsWith('FAIL ')) resolve(last.slice(5));
       else resolve(`exit ${code}${signal ? ' ' + signal : ''}: ${out.trim().split('\n').slice(-3).join(' | ')}`);
