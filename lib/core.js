@@ -940,6 +940,13 @@ function checkOwner(word, target) {
 
 if (engine.CHECKING) engine.setOwnerCheck(checkOwner);
 
+// After the engine gave ids back, the table by id need not reach past them (engine.js).
+engine.onCompaction((space) => {
+  const length = Math.max(1024, space + 1);
+  if (elementIndexes.length > 2 * length) elementIndexes = elementIndexes.slice(0, length);
+  if (elementOwners !== null && elementOwners.length > length) elementOwners.length = length;
+});
+
 // `table` (an Int32Array by node id) with room for `id`.
 function grownToFit(table, id) {
   const grown = new Int32Array(Math.max(table.length * 2, id + 1));

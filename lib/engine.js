@@ -30,6 +30,7 @@
 // job the engine must hand back for it, and takeJob stops at the first mismatch.
 
 const messages = require('./messages');
+const hostTimers = require('./host-timers');
 const binding = require('./binding');
 
 // This module instance's own runtime: an engine and the ring it shares with it. Every
@@ -238,10 +239,62 @@ function takeNode() {
     fastRefill();
     count = ring[SPARE_COUNT];
     if (count === 0) throw new Error(messages.TOO_MANY_PROMISES);
+    if (ring[SPARES + count - 1] > compactFrom && !compactionArmed) armCompaction();
   }
   count--;
   ring[SPARE_COUNT] = count;
   return ring[SPARES + count];
+}
+
+// ---- giving memory back ------------------------------------------------------------------
+//
+// A burst of promises grows the engine's nodes and the tables by node id (here and in core.js
+// and roots.js), and the JS job queue; nothing shrinks them as the burst's promises go. Once
+// ids past `compactFrom` are handed out, a host timer (unref'd) is armed; when it fires with
+// no job queued, the engine gives back the ids past its last live node (src/engine/slab.rs,
+// compact) and answers how many ids it still spans: the tables by id are cut to that, and an
+// empty job queue that a burst made long is made small again. While jobs are queued, it waits
+// another period.
+const COMPACT_FROM = 1 << 17; // the engine keeps 2^16 ids however empty
+const COMPACT_DELAY_MS = 100;
+const INITIAL_CAPACITY = capacity;
+let compactFrom = COMPACT_FROM;
+let compactionArmed = false;
+const compactionListeners = [];
+
+function armCompaction() {
+  compactionArmed = true;
+  hostTimers.setTimeout(compactWhenIdle, COMPACT_DELAY_MS).unref();
+}
+
+function compactWhenIdle() {
+  if (size !== 0) {
+    hostTimers.setTimeout(compactWhenIdle, COMPACT_DELAY_MS).unref();
+    return;
+  }
+  compactionArmed = false;
+  let space;
+  try {
+    space = runtime.compact();
+  } catch (error) {
+    return; // a refused command in the ring: the call that meets it next reports it
+  }
+  compactFrom = Math.max(COMPACT_FROM, space);
+  if (capacity > 16 * INITIAL_CAPACITY) {
+    capacity = INITIAL_CAPACITY;
+    mask = capacity - 1;
+    head = 0;
+    targets = slots(capacity);
+    values = slots(capacity);
+    extras = slots(capacity);
+    expectations = CHECKING ? slots(capacity) : null;
+  }
+  for (let i = 0; i < compactionListeners.length; i++) compactionListeners[i](space);
+}
+
+// `fn(space)` runs after each compaction: no node id is `space` or more.
+function onCompaction(fn) {
+  compactionListeners.push(fn);
 }
 
 // ---- commits: a command and its staged entries, made visible together -------------------
@@ -400,6 +453,8 @@ function lockstepError(detail) {
 }
 
 module.exports = {
+  onCompaction,
+  compactWhenIdle,
   // Calls and commands that enqueue no job.
   settle,
   rejectUnobserved,

@@ -138,13 +138,26 @@ module.exports = function createRoots(engine, forgetElement) {
   const ID_SPACE = 2 ** 30; // node ids are below this (ID_MASK)
   const GENERATION_MASK = 2 ** 22 - 1; // generation * ID_SPACE + id stays an exact double
   const registrations = []; // by node id: the generation of its current registration
+  // The table is cut when the engine gives ids back (engine.js, onCompaction). An id past the
+  // cut starts again above every generation given so far (`floor`), so that a registration
+  // made before the cut, still waiting for its finalizer, stays stale.
+  let floor = 0;
+  let highestGeneration = 0;
 
   // Moves the id's generation on, so that every registration made before is stale.
   function nextGeneration(id) {
-    const generation = ((registrations[id] | 0) + 1) & GENERATION_MASK;
+    const current = registrations[id];
+    const generation = ((current === undefined ? floor : current) + 1) & GENERATION_MASK;
     registrations[id] = generation;
+    if (generation > highestGeneration) highestGeneration = generation;
     return generation;
   }
+
+  engine.onCompaction((space) => {
+    if (registrations.length <= 2 * (space + 1)) return;
+    floor = highestGeneration;
+    registrations.length = space + 1;
+  });
 
   function unregister(promise, id) {
     promise._bits &= ~REGISTERED;

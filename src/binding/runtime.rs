@@ -183,6 +183,18 @@ fn has_reactions(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
     Ok(args.env.get_boolean(has)?.into_unknown())
 }
 
+/// Gives back the memory of ids past the last live node (Ring::compact): the answer is the
+/// id space left, the length JS's tables by id need.
+fn compact(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
+    let space = runtime
+        .serve(|engine, ring| {
+            ring.compact(engine);
+            Ok(engine.id_space() as u32)
+        })
+        .map_err(engine_error)?;
+    Ok(args.env.create_uint32(space)?.into_unknown())
+}
+
 /// Engine counters for tests and benchmarks: [live nodes, queued jobs, unhandled, bytes on
 /// the Rust heap]. Live nodes leave out the spare ones, which no promise has yet.
 fn stats(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
@@ -302,6 +314,7 @@ cold_callbacks! {
     "create" => create_callback(create),
     "hasReactions" => has_reactions_callback(has_reactions),
     "stats" => stats_callback(stats),
+    "compact" => compact_callback(compact),
 }
 
 /// # Safety
@@ -474,7 +487,7 @@ fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
 }
 
 /// A new runtime for one module instance: `{ buffer, layout, then, settle, lock,
-/// rejectUnobserved, refill, cancel, discard, release, create, hasReactions, stats }`, with a
+/// rejectUnobserved, refill, cancel, discard, release, create, hasReactions, stats, compact }`, with a
 /// ring of `jobs` jobs (a power of two), `commands` command slots and `spares` spare nodes.
 #[napi]
 pub fn create_runtime(env: Env, jobs: u32, commands: u32, spares: u32) -> Result<JsObject> {

@@ -402,6 +402,17 @@ impl Engine {
     }
 
     /// Live nodes: pending promises that something waits on, plus unhandled rejections.
+    /// The ids the engine spans (at most this many): the length JS's tables by id need.
+    pub fn id_space(&self) -> usize {
+        self.slab.id_space()
+    }
+
+    /// Gives back the memory of the ids past the last live node (Slab::compact).
+    pub fn compact(&mut self) {
+        self.slab.compact();
+        self.queue.shrink();
+    }
+
     pub fn live_nodes(&self) -> usize {
         self.slab.live()
     }

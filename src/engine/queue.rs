@@ -56,6 +56,11 @@ impl JobQueue {
         self.jobs.len()
     }
 
+    /// Gives back the room a burst of jobs left, keeping a little.
+    pub fn shrink(&mut self) {
+        self.jobs.shrink_to(1024);
+    }
+
     pub fn heap_bytes(&self) -> usize {
         self.jobs.capacity() * std::mem::size_of::<Job>()
     }

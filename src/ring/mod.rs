@@ -154,6 +154,22 @@ impl Ring {
         }
     }
 
+    /// Gives the spare nodes back, compacts the engine (Engine::compact), and tops the
+    /// spares up again: from the lowest free ids now, where spares made during a burst would
+    /// have pinned its highest.
+    pub fn compact(&self, engine: &mut Engine) {
+        let slot = self.layout.spare_count();
+        let count = self.read(slot).min(self.layout.spares());
+        for i in 0..count as usize {
+            // A spare is a pending node with no reaction: discarding it cannot fail, and if
+            // JS wrote junk there, the engine refuses it and the slot is dropped all the same.
+            let _ = engine.discard(self.read(slot + 1 + i));
+        }
+        self.write(slot, 0);
+        engine.compact();
+        self.top_up_spares(engine);
+    }
+
     /// Spare nodes JS has not taken yet: pending nodes no promise has.
     pub fn spare_nodes(&self) -> u32 {
         self.read(self.layout.spare_count())
