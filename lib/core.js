@@ -458,6 +458,7 @@ function adoptAtOnce(promise, resolution, then, sameConstructor) {
   }
   const state = bits & STATE;
   if (state === PENDING) {
+    if ((promise._bits & BLUEBIRD_TIMING) !== 0 && executorExtra === null && handOverFollowers(promise, followed)) return true;
     addReaction(followed, promise);
     // Bluebird moves a follower's callbacks onto the promise it follows: whether they run at
     // once is that one's to say (deliver), not the follower's.
@@ -576,6 +577,67 @@ function setExecutorExtra(fn) {
 }
 
 // ---- reactions --------------------------------------------------------------------------
+
+// Bluebird's timing, cancellation off: a promise that comes to follow `followed` hands its
+// callbacks over to it, as Bluebird's _resolveCallback migrates them, so that a chain of
+// followers (a promise loop: `function loop() { return next().then(loop); }`) holds its end
+// alone, as on bluebird, not every promise of the loop. Here when every reaction of the
+// promise is itself a follower of it (nothing moves otherwise): each now waits on, and
+// follows, `followed`; the promise, which nothing waits on any more, never settles, and is
+// read through its followee (followee), as Bluebird reads `_target()`. Returns whether it did.
+function handOverFollowers(promise, followed) {
+  const bits = promise._bits;
+  if ((bits & (TARGET | LONE_TARGET | LONE_ELEMENT | GENERIC | REGISTERED)) !== 0) return false;
+  const waiters = promise._waiters;
+  if (waiters === undefined || !followsOnly(waiters, promise)) return false;
+  promise._bits = bits; // a frozen promise throws here, with nothing changed
+  if (Array.isArray(waiters)) for (let i = 0; i < waiters.length; i++) waiters[i]._value = promise;
+  else waiters._value = promise;
+  // Noted as a root while it had waiters: the roots' lists drop it at their next pass.
+  if ((bits & SWEEP) !== 0) forgetRoot(promise);
+  if ((bits & LONE_REACTION) !== 0) {
+    // Held in JS alone: the waiter comes to wait on `followed` as any reaction does.
+    promise._bits = (promise._bits & ~(LONE_REACTION | ASYNC_GUARANTEED)) | FOLLOWS;
+    promise._waiters = undefined;
+    promise._value = followed;
+    waiters._bits &= ~LONE_TARGET;
+    addReaction(followed, waiters);
+    return true;
+  }
+  if ((followed._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) materialize(followed);
+  const to = nodeOf(followed);
+  const from = promise._id;
+  engine.transfer(from, to);
+  promise._id = 0;
+  promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
+  promise._waiters = undefined;
+  promise._value = followed;
+  const held = followed._waiters;
+  if (Array.isArray(waiters)) {
+    for (let i = 0; i < waiters.length; i++) waiters[i]._value = followed;
+    if (held === undefined) followed._waiters = waiters;
+    else if (Array.isArray(held)) for (let i = 0; i < waiters.length; i++) held[held.length] = waiters[i];
+    else followed._waiters = [held].concat(waiters);
+  } else {
+    waiters._value = followed;
+    if (held === undefined) followed._waiters = waiters;
+    else if (Array.isArray(held)) held[held.length] = waiters;
+    else followed._waiters = [held, waiters];
+  }
+  if ((followed._bits & TARGET) === 0) noteRoot(followed);
+  return true;
+}
+
+// Whether every waiter (one, or an array) is a pending follower of `promise`.
+function followsOnly(waiters, promise) {
+  if (!Array.isArray(waiters)) return isFollowerOf(waiters, promise);
+  for (let i = 0; i < waiters.length; i++) if (!isFollowerOf(waiters[i], promise)) return false;
+  return true;
+}
+
+function isFollowerOf(waiter, promise) {
+  return waiter._value === promise && (waiter._bits & (FOLLOWS | STATE | GENERIC)) === FOLLOWS;
+}
 
 // Registers `target` (a pending promise or GenericReaction) as a reaction on `parent`. A
 // pending parent holds it in `_waiters`; a settled one queues the job now.

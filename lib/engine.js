@@ -465,6 +465,7 @@ module.exports = {
   linkLater,
   cancel: runtime.cancel,
   discard: runtime.discard,
+  transfer: runtime.transfer,
   release: runtime.release,
   // Enqueuing: reserve, stage, then one commit.
   reserveJobs,

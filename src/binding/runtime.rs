@@ -153,6 +153,15 @@ fn discard(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
     Ok(args.env.get_undefined()?.into_unknown())
 }
 
+/// Moves the reactions of node arg0 to node arg1 and frees arg0 (Engine::transfer).
+fn transfer(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
+    let (from, to) = (args.u32(0)?, args.u32(1)?);
+    runtime
+        .serve(|engine, _| engine.transfer(from, to))
+        .map_err(engine_error)?;
+    Ok(args.env.get_undefined()?.into_unknown())
+}
+
 /// Frees the node of a promise JS can no longer reach: returns the targets that waited on it.
 fn release(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
     let id = args.u32(0)?;
@@ -315,6 +324,7 @@ cold_callbacks! {
     "hasReactions" => has_reactions_callback(has_reactions),
     "stats" => stats_callback(stats),
     "compact" => compact_callback(compact),
+    "transfer" => transfer_callback(transfer),
 }
 
 /// # Safety
@@ -487,7 +497,8 @@ fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
 }
 
 /// A new runtime for one module instance: `{ buffer, layout, then, settle, lock,
-/// rejectUnobserved, refill, cancel, discard, release, create, hasReactions, stats, compact }`, with a
+/// rejectUnobserved, refill, cancel, discard, release, create, hasReactions, stats, compact, transfer }`,
+/// with a
 /// ring of `jobs` jobs (a power of two), `commands` command slots and `spares` spare nodes.
 #[napi]
 pub fn create_runtime(env: Env, jobs: u32, commands: u32, spares: u32) -> Result<JsObject> {

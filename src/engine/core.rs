@@ -167,6 +167,43 @@ impl Engine {
         Ok(())
     }
 
+    /// Moves every reaction of the pending node `from`, in order, to the end of the pending
+    /// node `to`'s, and frees `from`: Bluebird's migration of a follower's callbacks onto the
+    /// promise it follows, for a `from` that waits on nothing. Refused, with nothing changed,
+    /// where it would make a cycle (`to` is `from`, or one of `from`'s targets).
+    pub fn transfer(&mut self, from: NodeId, to: NodeId) -> Result<()> {
+        if from == to {
+            return Err(EngineError::SelfReaction(from));
+        }
+        let source = self.node(from)?;
+        if source.state != State::Pending {
+            return Err(EngineError::NotPending(from));
+        }
+        if source.has(WAITING) {
+            return Err(EngineError::AlreadyWaiting(from));
+        }
+        let (head, tail) = (source.head, source.tail);
+        if self.node(to)?.state != State::Pending {
+            return Err(EngineError::NotPending(to));
+        }
+        let mut cursor = head;
+        while cursor != 0 {
+            if cursor == to {
+                return Err(EngineError::SelfReaction(to));
+            }
+            cursor = self.node(cursor)?.next;
+        }
+        if head != 0 {
+            match self.node(to)?.tail {
+                0 => self.node_mut(to)?.head = head,
+                last => self.node_mut(last)?.next = head,
+            }
+            self.node_mut(to)?.tail = tail;
+        }
+        self.slab.remove(from);
+        Ok(())
+    }
+
     /// Enqueues a reaction job of `kind` for the pending node `target`, whose parent has no
     /// node (it settled with nothing waiting): what [`then`](Engine::then) does with parent 0,
     /// for a caller that has the target's node and needs no answer.

@@ -841,3 +841,75 @@ fn a_node_takes_sixteen_bytes_and_heap_bytes_counts_the_slab() {
     }
     assert_eq!(engine.heap_bytes(), freed);
 }
+
+#[test]
+fn transfer_moves_reactions_in_order_and_frees_the_source() {
+    let mut engine = Engine::new();
+    let from = engine.create().unwrap();
+    let to = engine.create().unwrap();
+    let (a, b, c) = (
+        engine.create().unwrap(),
+        engine.create().unwrap(),
+        engine.create().unwrap(),
+    );
+    engine.link(to, a).unwrap();
+    engine.link(from, b).unwrap();
+    engine.link(from, c).unwrap();
+    let live = engine.live_nodes();
+    engine.transfer(from, to).unwrap();
+    assert_eq!(engine.live_nodes(), live - 1, "the source is freed");
+    assert_eq!(engine.state(from), None);
+    engine.settle(to, State::Fulfilled).unwrap();
+    let mut jobs = Vec::new();
+    engine.take_jobs(10, |job| jobs.push(job.target));
+    assert_eq!(
+        jobs,
+        vec![a, b, c],
+        "the moved reactions follow the ones already there"
+    );
+}
+
+#[test]
+fn transfer_refuses_cycles_waiting_sources_and_settled_nodes_changing_nothing() {
+    let mut engine = Engine::new();
+    let from = engine.create().unwrap();
+    let target = engine.create().unwrap();
+    engine.link(from, target).unwrap();
+    assert_eq!(
+        engine.transfer(from, from),
+        Err(EngineError::SelfReaction(from))
+    );
+    assert_eq!(
+        engine.transfer(from, target),
+        Err(EngineError::SelfReaction(target))
+    );
+    let parent = engine.create().unwrap();
+    let waiting = engine.create().unwrap();
+    engine.link(parent, waiting).unwrap();
+    assert_eq!(
+        engine.transfer(waiting, from),
+        Err(EngineError::AlreadyWaiting(waiting))
+    );
+    // (An unhandled rejection keeps its node, settled.)
+    let settled = engine.reject_unobserved().unwrap();
+    assert_eq!(
+        engine.transfer(from, settled),
+        Err(EngineError::NotPending(settled))
+    );
+    assert_eq!(engine.transfer(from, 0), Err(EngineError::NoNode(0)));
+    // Nothing changed: `from` still holds its reaction.
+    engine.settle(from, State::Rejected).unwrap();
+    let mut jobs = Vec::new();
+    engine.take_jobs(10, |job| jobs.push(job.target));
+    assert_eq!(jobs, vec![target]);
+}
+
+#[test]
+fn transfer_of_a_source_with_no_reactions_only_frees_it() {
+    let mut engine = Engine::new();
+    let from = engine.create().unwrap();
+    let to = engine.create().unwrap();
+    engine.transfer(from, to).unwrap();
+    assert_eq!(engine.state(from), None);
+    assert!(!engine.has_reactions(to));
+}
