@@ -607,7 +607,7 @@ function handOverFollowers(promise, followed) {
   if ((followed._bits & (LONE_ELEMENT | LONE_REACTION)) !== 0) materialize(followed);
   const to = nodeOf(followed);
   const from = promise._id;
-  engine.transfer(from, to);
+  engine.transferLater(from, to);
   promise._id = 0;
   promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
   promise._waiters = undefined;

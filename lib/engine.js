@@ -57,6 +57,7 @@ const COUNTER_MASK = layout.COUNTER_MASK;
 const OP_BITS = layout.OP_BITS;
 const DISCARD = layout.DISCARD;
 const LINK = layout.LINK;
+const TRANSFER = layout.TRANSFER;
 const ENQUEUE = layout.ENQUEUE; // + the state
 const ELEMENT = layout.ELEMENT;
 const DELIVER = layout.DELIVER;
@@ -228,6 +229,15 @@ function linkLater(parent, target) {
   const slot = commandRoom(2);
   ring[slot] = (target << OP_BITS) | LINK;
   ring[slot + 1] = parent;
+  ring[COMMAND_COUNT] = slot - COMMANDS + 2;
+}
+
+// Every reaction of the pending node `from` moves to the end of `to`'s, and `from` is freed
+// (core.js, handOverFollowers): a link with the TRANSFER bit.
+function transferLater(from, to) {
+  const slot = commandRoom(2);
+  ring[slot] = (from << OP_BITS) | LINK;
+  ring[slot + 1] = to | TRANSFER;
   ring[COMMAND_COUNT] = slot - COMMANDS + 2;
 }
 
@@ -463,9 +473,9 @@ module.exports = {
   deliverLater,
   takeNode,
   linkLater,
+  transferLater,
   cancel: runtime.cancel,
   discard: runtime.discard,
-  transfer: runtime.transfer,
   release: runtime.release,
   // Enqueuing: reserve, stage, then one commit.
   reserveJobs,

@@ -153,15 +153,6 @@ fn discard(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
     Ok(args.env.get_undefined()?.into_unknown())
 }
 
-/// Moves the reactions of node arg0 to node arg1 and frees arg0 (Engine::transfer).
-fn transfer(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
-    let (from, to) = (args.u32(0)?, args.u32(1)?);
-    runtime
-        .serve(|engine, _| engine.transfer(from, to))
-        .map_err(engine_error)?;
-    Ok(args.env.get_undefined()?.into_unknown())
-}
-
 /// Frees the node of a promise JS can no longer reach: returns the targets that waited on it.
 fn release(runtime: &Runtime, args: &Args) -> Result<JsUnknown> {
     let id = args.u32(0)?;
@@ -324,7 +315,6 @@ cold_callbacks! {
     "hasReactions" => has_reactions_callback(has_reactions),
     "stats" => stats_callback(stats),
     "compact" => compact_callback(compact),
-    "transfer" => transfer_callback(transfer),
 }
 
 /// # Safety
@@ -464,7 +454,7 @@ fn ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Result<sys::napi_value> {
 fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
     let layout = ring.layout();
     let mut object = env.create_object()?;
-    let entries: [(&str, u32); 24] = [
+    let entries: [(&str, u32); 25] = [
         ("HEAD", layout::HEAD as u32),
         ("TAIL", layout::TAIL as u32),
         ("COMMAND_COUNT", layout::COMMAND_COUNT as u32),
@@ -479,6 +469,7 @@ fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
         ("COUNTER_MASK", layout::COUNTER_MASK),
         ("OP_BITS", command::OP_BITS),
         ("LINK", command::LINK),
+        ("TRANSFER", command::TRANSFER),
         ("ENQUEUE", command::ENQUEUE),
         ("DELIVER", command::DELIVER),
         ("ELEMENT", command::ELEMENT),
@@ -497,7 +488,7 @@ fn layout_object(env: Env, ring: &Ring) -> Result<JsObject> {
 }
 
 /// A new runtime for one module instance: `{ buffer, layout, then, settle, lock,
-/// rejectUnobserved, refill, cancel, discard, release, create, hasReactions, stats, compact, transfer }`,
+/// rejectUnobserved, refill, cancel, discard, release, create, hasReactions, stats, compact }`,
 /// with a
 /// ring of `jobs` jobs (a power of two), `commands` command slots and `spares` spare nodes.
 #[napi]

@@ -21,6 +21,8 @@ pub const LINK: u32 = 3;
 pub const ENQUEUE: u32 = 4;
 pub const DELIVER: u32 = ENQUEUE;
 pub const ELEMENT: u32 = 7;
+/// Set in a link's second slot (a parent id, below 2^28) to make it a transfer.
+pub const TRANSFER: u32 = 1 << 30;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -32,6 +34,10 @@ pub enum Command {
     /// `target` becomes a reaction of the pending node `parent` (`then` on a pending promise,
     /// a collection's element).
     Link { target: NodeId, parent: NodeId },
+    /// Every reaction of the pending node `from` moves to the end of `to`'s, and `from` is
+    /// freed (Bluebird's migration of a follower's callbacks; `Engine::transfer`). A link
+    /// whose second slot has the TRANSFER bit.
+    Transfer { from: NodeId, to: NodeId },
     /// A reaction job for `target` on a promise that settled with no node
     /// (`resolve(1).then(f)`).
     Enqueue(NodeId, State),
@@ -54,6 +60,10 @@ impl Command {
         };
         Ok(match first & OP_MASK {
             DISCARD => Command::Discard(id),
+            LINK if second & TRANSFER != 0 => Command::Transfer {
+                from: id,
+                to: second & !TRANSFER,
+            },
             LINK => Command::Link {
                 target: id,
                 parent: second,
@@ -74,6 +84,7 @@ impl Command {
             Command::Discard(id) => vec![id << OP_BITS | DISCARD],
             Command::Settle(id, state) => vec![id << OP_BITS | state as u32],
             Command::Link { target, parent } => vec![target << OP_BITS | LINK, parent],
+            Command::Transfer { from, to } => vec![from << OP_BITS | LINK, to | TRANSFER],
             Command::Enqueue(id, state) => vec![id << OP_BITS | (ENQUEUE + state as u32)],
             Command::Element { index, state } => vec![index << OP_BITS | ELEMENT, state as u32],
             Command::Deliver(id) => vec![id << OP_BITS | DELIVER],
@@ -83,7 +94,7 @@ impl Command {
     /// How many slots the command takes.
     pub fn slots(self) -> usize {
         match self {
-            Command::Link { .. } | Command::Element { .. } => 2,
+            Command::Link { .. } | Command::Transfer { .. } | Command::Element { .. } => 2,
             _ => 1,
         }
     }
@@ -93,6 +104,7 @@ impl Command {
             Command::Discard(id) => engine.discard(id),
             Command::Settle(id, state) => engine.settle_quietly(id, state),
             Command::Link { target, parent } => engine.link(parent, target),
+            Command::Transfer { from, to } => engine.transfer(from, to),
             Command::Enqueue(id, state) => engine.enqueue(id, state),
             Command::Element { index, state } => engine.enqueue_element(index, state),
             Command::Deliver(id) => engine.deliver(id).map(drop),

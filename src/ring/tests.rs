@@ -42,6 +42,7 @@ fn every_command_round_trips_through_its_slots() {
             state: State::Rejected,
         },
         Command::Deliver(17),
+        Command::Transfer { from: 18, to: 19 },
     ];
     for command in commands {
         let slots = command.encode();
@@ -166,4 +167,36 @@ fn a_command_count_beyond_the_capacity_is_clamped() {
         Err(EngineError::NoNode(0))
     );
     assert_eq!(ring.read(layout::COMMAND_COUNT), 0);
+}
+
+#[test]
+fn a_transfer_command_moves_the_reactions_and_frees_its_source() {
+    let mut engine = Engine::new();
+    let ring = Ring::new(8, 16, 4).unwrap();
+    ring.serve(&mut engine, |_| Ok(())).unwrap();
+    let spare = |i: usize| ring.read(ring.layout().spare_count() + 1 + i);
+    let (from, to, child) = (spare(3), spare(2), spare(1));
+    ring.write(ring.layout().spare_count(), 1);
+    write_commands(
+        &ring,
+        &[
+            Command::Link {
+                target: child,
+                parent: from,
+            },
+            Command::Transfer { from, to },
+            Command::Settle(to, State::Rejected),
+        ],
+    );
+    ring.serve(&mut engine, |engine| {
+        ring.flush(engine);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(jobs_in_ring(&ring), vec![(JobKind::Reject as u32, child)]);
+    let spares: Vec<u32> = (0..ring.spare_nodes() as usize).map(spare).collect();
+    assert!(
+        spares.contains(&from),
+        "the source was freed, and is a spare again: {spares:?}"
+    );
 }
