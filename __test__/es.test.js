@@ -9,8 +9,7 @@ const test = require('node:test');
 const assert = require('node:assert');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { OraclePromise, run } = require('./helpers/differential');
-const { generate, scenario } = require('./helpers/program');
+const { programsLogAsNative } = require('./helpers/differential');
 
 const root = path.resolve(__dirname, '..');
 const EsPromise = require('../es');
@@ -20,17 +19,7 @@ const RSVP = require('../rsvp');
 
 const SEEDS = 200;
 
-test(`${SEEDS} random programs log the same on ferrobird/es as on native`, async () => {
-  let lines = 0;
-  for (let seed = 1; seed <= SEEDS; seed++) {
-    const program = generate(seed);
-    const expected = await run(scenario(program), OraclePromise);
-    const actual = await run(scenario(program), EsPromise);
-    assert.deepStrictEqual(actual, expected, `seed ${seed}:\n${JSON.stringify(program.steps, null, 1)}`);
-    lines += expected.length;
-  }
-  assert.ok(lines > SEEDS * 10, `only ${lines} lines logged`);
-});
+test(`${SEEDS} random programs log the same on ferrobird/es as on native`, () => programsLogAsNative(EsPromise, SEEDS));
 
 // Each flavour's promise for a value, fulfilled now or later.
 const MAKERS = {

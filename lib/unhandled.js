@@ -152,10 +152,7 @@ function unhandledRejectionCheck() {
   for (let i = 0; i < list.length; i += 2) {
     const promise = list[i];
     const domain = list[i + 1];
-    if (promise._handler !== CHECKING) continue;
-    const report = printAndContinue ? notify : shadow;
-    if (domain == null) report(promise);
-    else domain.run(report, promise);
+    if (promise._handler === CHECKING) inDomain(domain, printAndContinue ? notify : shadow, promise);
   }
 }
 
@@ -217,6 +214,12 @@ function shadow(promise) {
   promise._handler = native;
 }
 
+// `fn(promise)` in the domain of the rejection, if it had one.
+function inDomain(domain, fn, promise) {
+  if (domain == null) fn(promise);
+  else domain.run(fn, promise);
+}
+
 function trackDeferred() {
   const list = deferred;
   deferred = [];
@@ -225,8 +228,7 @@ function trackDeferred() {
     const domain = list[i + 1];
     if (promise._handler !== DEFERRED) continue;
     if (printAndContinue) deferCheck(promise, domain);
-    else if (domain == null) shadow(promise);
-    else domain.run(shadow, promise);
+    else inDomain(domain, shadow, promise);
   }
 }
 

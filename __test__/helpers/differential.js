@@ -59,4 +59,20 @@ function sameAsNative(name, scenario, { plainNative = false } = {}) {
   });
 }
 
-module.exports = { FerroPromise, OraclePromise, run, describe, sameAsNative };
+// Random programs (program.js) of seeds 1..`seeds` must log on `P` what they log on the
+// native oracle; the programs must do something (well over ten logged events each).
+async function programsLogAsNative(P, seeds) {
+  const assert = require('node:assert');
+  const { generate, scenario } = require('./program');
+  let lines = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const program = generate(seed);
+    const expected = await run(scenario(program), OraclePromise);
+    const actual = await run(scenario(program), P);
+    assert.deepStrictEqual(actual, expected, `seed ${seed}:\n${JSON.stringify(program.steps, null, 1)}`);
+    lines += expected.length;
+  }
+  assert.ok(lines > seeds * 10, `only ${lines} lines logged`);
+}
+
+module.exports = { FerroPromise, OraclePromise, run, describe, sameAsNative, programsLogAsNative };
