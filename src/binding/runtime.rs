@@ -14,7 +14,7 @@
 //! values (the costs that decided this are in ARCHITECTURE.md). Every callback stops a Rust
 //! panic at the boundary and throws engine refusals as JS `Error`s.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ffi::{c_void, CString};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::ptr;
@@ -33,9 +33,41 @@ const WAS_UNHANDLED: u32 = 1 << 30;
 struct Runtime {
     engine: RefCell<Engine>,
     ring: Ring,
+    /// On a host that refuses external buffers: a weak reference to the `ArrayBuffer` of the
+    /// host's that holds the ring (null otherwise).
+    host_ring: Cell<sys::napi_ref>,
 }
 
 impl Runtime {
+    /// Where the ring lives in host memory, checks that memory and attaches it for this call
+    /// (Ring::attach): the buffer may have been detached or collected since the last one.
+    ///
+    /// # Safety
+    /// `env` is the env of the callback being run.
+    unsafe fn attach_host_ring(&self, env: sys::napi_env) -> std::result::Result<(), EngineError> {
+        let reference = self.host_ring.get();
+        if reference.is_null() {
+            return Ok(());
+        }
+        let mut buffer = ptr::null_mut();
+        let mut data = ptr::null_mut();
+        let mut bytes = 0;
+        // SAFETY: `reference` was made in this env (weak: `buffer` is null once collected);
+        // N-API gives a detached buffer's data as null.
+        let found = unsafe {
+            sys::napi_get_reference_value(env, reference, &mut buffer) == sys::Status::napi_ok
+                && !buffer.is_null()
+                && sys::napi_get_arraybuffer_info(env, buffer, &mut data, &mut bytes)
+                    == sys::Status::napi_ok
+        };
+        if !found {
+            return Err(EngineError::RingDetached);
+        }
+        // SAFETY: V8 does not move an ArrayBuffer's memory while it is attached; the call
+        // being served runs no JS that could detach it.
+        unsafe { self.ring.attach(data.cast(), bytes) }
+    }
+
     /// Runs `op` after the commands JS wrote to the ring and before its spare nodes are
     /// topped up, as every call does.
     fn serve<T>(
@@ -270,6 +302,8 @@ macro_rules! hot_callbacks {
                     };
                     // SAFETY: the function being called holds a reference to the runtime.
                     let runtime = unsafe { &*runtime };
+                    // SAFETY: `env` is this callback's.
+                    unsafe { runtime.attach_host_ring(env) }.map_err(|error| error.to_string())?;
                     runtime.serve($op).map_err(|failure| failure.to_string())
                 }));
                 match outcome {
@@ -328,10 +362,15 @@ unsafe fn run_cold(env: sys::napi_env, info: sys::napi_callback_info, op: Cold) 
                 "ferrobird engine: an entry point lost its runtime",
             ));
         };
+        // SAFETY: the function being called holds a reference to the runtime.
+        let runtime = unsafe { &*runtime };
+        // SAFETY: `env` is this callback's.
+        unsafe { runtime.attach_host_ring(env) }.map_err(|error| {
+            napi::Error::new(Status::GenericFailure, format!("ferrobird engine: {error}"))
+        })?;
         // SAFETY: `env` is the callback's env.
         let env = unsafe { Env::from_raw(env) };
-        // SAFETY: the function being called holds a reference to the runtime.
-        op(unsafe { &*runtime }, &Args { env, values })
+        op(runtime, &Args { env, values })
     }));
     match outcome {
         // SAFETY: the value was made in this callback's env.
@@ -423,6 +462,19 @@ fn entry_point(
 
 /// The ring's memory as an `ArrayBuffer` JS can view; the buffer keeps `runtime` alive.
 fn ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Result<sys::napi_value> {
+    // FERROBIRD_HOST_RING=1 takes the fallback where external buffers would do: how the
+    // tests reach it on Node.
+    let forced = std::env::var_os("FERROBIRD_HOST_RING").is_some_and(|value| value == "1");
+    if !forced {
+        if let Some(buffer) = external_ring_buffer(env, runtime) {
+            return Ok(buffer);
+        }
+    }
+    host_ring_buffer(env, runtime)
+}
+
+/// The ring's own memory as an external `ArrayBuffer`, or None where the host refuses one.
+fn external_ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Option<sys::napi_value> {
     let slots = runtime.ring.slots();
     let data = Box::into_raw(Box::new(Rc::clone(runtime)));
     let mut buffer = ptr::null_mut();
@@ -441,11 +493,35 @@ fn ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Result<sys::napi_value> {
     if status != sys::Status::napi_ok {
         // SAFETY: nothing else took `data`.
         drop(unsafe { Box::from_raw(data) });
-        return Err(napi::Error::new(
-            Status::GenericFailure,
-            "ferrobird: could not share the ring (this Node does not allow external buffers)",
-        ));
+        // (The failed call left a pending exception on some hosts: cleared, for the fallback.)
+        let mut error = ptr::null_mut();
+        // SAFETY: a live env.
+        unsafe { sys::napi_get_and_clear_last_exception(env.raw(), &mut error) };
+        return None;
     }
+    Some(buffer)
+}
+
+/// The fallback: an `ArrayBuffer` the host owns holds the ring, which each call attaches
+/// (Runtime::attach_host_ring). The runtime keeps a weak reference to it: JS's view keeps it
+/// alive, and a call after it is gone is refused.
+fn host_ring_buffer(env: Env, runtime: &Rc<Runtime>) -> Result<sys::napi_value> {
+    let bytes = std::mem::size_of_val(runtime.ring.slots());
+    let mut data = ptr::null_mut();
+    let mut buffer = ptr::null_mut();
+    // SAFETY: a live env; V8 allocates (and zeroes) `bytes` bytes.
+    let status = unsafe { sys::napi_create_arraybuffer(env.raw(), bytes, &mut data, &mut buffer) };
+    check(status, "the ring's buffer")?;
+    let mut reference = ptr::null_mut();
+    // SAFETY: `buffer` was just made in `env`; a weak reference (count 0).
+    let status = unsafe { sys::napi_create_reference(env.raw(), buffer, 0, &mut reference) };
+    check(status, "a reference to the ring's buffer")?;
+    // SAFETY: `data` is the new buffer's memory, `bytes` long, which only JS's view (not made
+    // yet) shares; the runtime re-attaches it at every call.
+    unsafe { runtime.ring.attach(data.cast(), bytes) }.map_err(|error| {
+        napi::Error::new(Status::GenericFailure, format!("ferrobird engine: {error}"))
+    })?;
+    runtime.host_ring.set(reference);
     Ok(buffer)
 }
 
@@ -498,6 +574,7 @@ pub fn create_runtime(env: Env, jobs: u32, commands: u32, spares: u32) -> Result
     let runtime = Rc::new(Runtime {
         engine: RefCell::new(Engine::new()),
         ring,
+        host_ring: Cell::new(ptr::null_mut()),
     });
     runtime
         .serve(|engine, ring| {
@@ -511,6 +588,13 @@ pub fn create_runtime(env: Env, jobs: u32, commands: u32, spares: u32) -> Result
         JsUnknown::from_raw_unchecked(env.raw(), ring_buffer(env, &runtime)?)
     })?;
     object.set_named_property("layout", layout_object(env, &runtime.ring)?)?;
+    // Where the ring lives: 'external' (the runtime's own memory) or 'host' (the fallback).
+    let mode = if runtime.host_ring.get().is_null() {
+        "external"
+    } else {
+        "host"
+    };
+    object.set_named_property("ringMemory", env.create_string(mode)?)?;
     for &(name, callback) in HOT.iter().chain(COLD) {
         let function = entry_point(env, name, callback, &runtime)?;
         // SAFETY: as above.

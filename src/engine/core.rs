@@ -31,6 +31,8 @@ pub enum EngineError {
     Full,
     /// A ring was asked for with sizes out of range (see `ring::Layout::new`).
     BadRingSize,
+    /// The host memory holding the ring is gone (its buffer was detached or collected).
+    RingDetached,
 }
 
 impl fmt::Display for EngineError {
@@ -53,6 +55,7 @@ impl fmt::Display for EngineError {
             EngineError::BadRingSize => f.write_str(
                 "ring sizes out of range: jobs a power of two up to 2^20, commands 2 to 2^16, spares up to 2^16",
             ),
+            EngineError::RingDetached => f.write_str("the ring's buffer was detached or collected"),
         }
     }
 }

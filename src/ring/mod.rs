@@ -3,7 +3,10 @@
 //!
 //! Pure Rust, like the engine: the N-API layer only hands JS a view of [`Ring::slots`]. The
 //! ring owns its memory, so nothing JS does to its view (detaching or transferring the
-//! buffer) can make Rust touch freed memory.
+//! buffer) can make Rust touch freed memory. On a host that refuses to show JS memory it does
+//! not own (external buffers: Electron with V8's sandbox), the slots are instead an
+//! `ArrayBuffer` of the host's, which the binding checks and attaches anew at the start of
+//! every call ([`Ring::attach`]).
 //!
 //! - [`layout`] is where each part of the ring lies; the binding exports it to JS, the one
 //!   source of the slot numbers.
@@ -26,7 +29,10 @@ pub use layout::Layout;
 /// calls; every access here is a `Cell` read or write, so Rust never holds a reference that
 /// JS's writes could invalidate.
 pub struct Ring {
-    slots: Box<[Cell<i32>]>,
+    owned: Box<[Cell<i32>]>,
+    /// Where the slots are: `owned`, or the host's memory that [`Ring::attach`] checked for
+    /// the call being served.
+    slots: Cell<*const Cell<i32>>,
     layout: Layout,
 }
 
@@ -35,25 +41,59 @@ impl Ring {
     /// nodes, all slots zero.
     pub fn new(jobs: u32, commands: u32, spares: u32) -> Result<Ring, EngineError> {
         let layout = Layout::new(jobs, commands, spares).ok_or(EngineError::BadRingSize)?;
-        let slots = (0..layout.slot_count()).map(|_| Cell::new(0)).collect();
-        Ok(Ring { slots, layout })
+        let owned: Box<[Cell<i32>]> = (0..layout.slot_count()).map(|_| Cell::new(0)).collect();
+        let slots = Cell::new(owned.as_ptr());
+        Ok(Ring {
+            owned,
+            slots,
+            layout,
+        })
     }
 
     pub fn layout(&self) -> Layout {
         self.layout
     }
 
-    /// The slots, for the binding to show JS (as an `Int32Array`).
+    /// The ring's own slots, for the binding to show JS (as an `Int32Array`).
     pub fn slots(&self) -> &[Cell<i32>] {
-        &self.slots
+        &self.owned
+    }
+
+    /// Makes the host's memory at `data`, `bytes` long, the slots, after checking that it can
+    /// be: not null (a detached buffer's is), aligned, and as long as the layout; else the
+    /// slots stay where they were. The first time, the slots are copied over.
+    ///
+    /// # Safety
+    /// `data` stays valid, and is used by nothing but JS's view of the same buffer, until the
+    /// next `attach` or the end of the call being served, whichever comes first.
+    pub unsafe fn attach(&self, data: *mut u8, bytes: usize) -> Result<(), EngineError> {
+        let wanted = self.layout.slot_count() * std::mem::size_of::<i32>();
+        if data.is_null() || bytes < wanted || data.align_offset(std::mem::align_of::<i32>()) != 0 {
+            return Err(EngineError::RingDetached);
+        }
+        let host = data.cast::<Cell<i32>>().cast_const();
+        if self.slots.get() == self.owned.as_ptr() {
+            for (i, cell) in self.owned.iter().enumerate() {
+                // SAFETY: `host` has room for every slot (checked above) and is the caller's.
+                unsafe { (*host.add(i)).set(cell.get()) };
+            }
+        }
+        self.slots.set(host);
+        Ok(())
+    }
+
+    fn cells(&self) -> &[Cell<i32>] {
+        // SAFETY: `slots` is `owned`, which lives as long as `self`, or memory `attach`
+        // checked for the call being served (its contract), `slot_count` cells long either way.
+        unsafe { std::slice::from_raw_parts(self.slots.get(), self.layout.slot_count()) }
     }
 
     pub fn read(&self, slot: usize) -> u32 {
-        self.slots[slot].get() as u32
+        self.cells()[slot].get() as u32
     }
 
     pub fn write(&self, slot: usize, value: u32) {
-        self.slots[slot].set(value as i32);
+        self.cells()[slot].set(value as i32);
     }
 
     /// Argument `index` (0 to 2) of the hot call being made.
