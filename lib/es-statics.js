@@ -182,4 +182,20 @@ module.exports = function installEsStatics(library, { generic = false } = {}) {
     if (generic) Object.defineProperty(Promise, name, { value: statics[name], writable: true, enumerable: false, configurable: true });
     else Promise[name] = statics[name];
   }
+  if (generic) return;
+  // Bluebird's statics are plain functions: `new Promise.resolve(x)` is the promise, as there.
+  // (The collections and `try` are replaced by Bluebird's own, plain functions too.)
+  for (const name of ['resolve', 'reject', 'withResolvers']) Promise[name] = asPlainFunction(statics[name]);
 };
+
+// `method` as a plain function of its name and length, which `new` calls with the library's
+// constructor as `this` (Bluebird ignores an unrelated `this`, and `new` gives one).
+function asPlainFunction(method) {
+  const plain = {
+    [method.name]: function (value) {
+      return method.call(new.target === undefined ? this : undefined, value);
+    },
+  }[method.name];
+  Object.defineProperty(plain, 'length', { value: method.length });
+  return plain;
+}

@@ -88,19 +88,19 @@ function createLibrary(options = {}) {
 
   function speciesConstructor(object) {
     const C = object.constructor;
-    if (C === undefined) return Promise;
+    if (C === undefined) return Public;
     if (C === null || (typeof C !== 'object' && typeof C !== 'function')) {
       throw new TypeError(messages.BAD_CONSTRUCTOR);
     }
     const S = C[Symbol.species];
-    if (S === undefined || S === null) return Promise;
+    if (S === undefined || S === null) return Public;
     if (typeof S === 'function') return S;
     throw new TypeError(messages.BAD_SPECIES);
   }
 
   // NewPromiseCapability(C), without the executor dance when C is ours.
   function capabilityFor(C) {
-    if (C === Promise) {
+    if (C === Public) {
       const promise = new Promise(INTERNAL);
       const fns = createResolvingFunctions(promise);
       return { promise, resolve: fns.resolve, reject: fns.reject };
@@ -111,7 +111,7 @@ function createLibrary(options = {}) {
   // ECMA-262 PromiseResolve(C, x).
   function promiseResolve(C, value) {
     if (isPromise(value) && value.constructor === C) return value;
-    if (C === Promise) {
+    if (C === Public) {
       const promise = new Promise(INTERNAL);
       resolve(promise, value);
       return promise;
@@ -120,6 +120,11 @@ function createLibrary(options = {}) {
     callCapability(capability.resolve, value);
     return capability.promise;
   }
+
+  // The constructor the library shows: this one, or (`checksExecutorFirst`, ferrobird/es) a
+  // shell that checks the executor before NewTarget's prototype is read, as ECMA-262's does
+  // (a function reads it on entry). The two share one prototype.
+  const Public = options.checksExecutorFirst ? executorCheckingShell(Promise, notAFunction) : Promise;
 
   Promise.prototype._resolveFromExecutor = core.resolveFromExecutor;
 
@@ -131,7 +136,7 @@ function createLibrary(options = {}) {
       core.warn(message, this);
     }
     const C = speciesConstructor(this);
-    if (C === Promise) return this._then(onFulfilled, onRejected, undefined, undefined, undefined);
+    if (C === Public) return this._then(onFulfilled, onRejected, undefined, undefined, undefined);
     const capability = newPromiseCapability(C);
     addReaction(this, new core.GenericReaction(onFulfilled, onRejected, capability));
     return capability.promise;
@@ -180,7 +185,7 @@ function createLibrary(options = {}) {
     addReaction(this, promise);
   };
 
-  const library = { Promise, then: Promise.prototype.then, isPromise, speciesConstructor, capabilityFor, promiseResolve };
+  const library = { Promise: Public, then: Promise.prototype.then, isPromise, speciesConstructor, capabilityFor, promiseResolve };
   core.registerLibrary(library);
   if (options.bluebirdFlavour) core.markBluebirdFlavour(Promise.prototype);
   // A flavour with its own `then` (Q's progress, RSVP's shortcut) installs it here, so that
@@ -197,6 +202,22 @@ function createLibrary(options = {}) {
     library.thenableNotifier = notifier;
   }
   return Object.assign(library, { setThen, setThenableNotifier });
+}
+
+// A class of null (it makes no `this` of its own, so nothing is read before its body runs)
+// whose body checks the executor, then makes the promise with `Impl`: directly when called
+// as itself (no prototype to read but its own, so nothing observable), else with NewTarget's
+// prototype (a subclass, Reflect.construct). `Impl` takes the class's prototype.
+function executorCheckingShell(Impl, notAFunction) {
+  const Promise = class Promise extends null {
+    constructor(executor) {
+      if (typeof executor !== 'function') throw new TypeError(notAFunction(executor));
+      return new.target === Promise ? new Impl(executor) : Reflect.construct(Impl, [executor], new.target);
+    }
+  };
+  Object.setPrototypeOf(Promise.prototype, Object.prototype);
+  Impl.prototype = Promise.prototype;
+  return Promise;
 }
 
 module.exports = createLibrary;

@@ -15,6 +15,7 @@ function makeEsPromise() {
   const library = createLibrary({
     notConstructed: "Promise constructor cannot be invoked without 'new'",
     notAFunction: (executor) => 'Promise resolver ' + describe(executor) + ' is not a function',
+    checksExecutorFirst: true,
   });
   const { Promise } = library;
   // A rejection nothing handles is Node's to report, as a native one is (by default, the
@@ -28,7 +29,6 @@ function makeEsPromise() {
   for (const key of Object.keys(Promise.prototype)) {
     Object.defineProperty(Promise.prototype, key, { enumerable: false });
   }
-  Object.defineProperty(Promise, 'prototype', { writable: false, enumerable: false, configurable: false });
   return Promise;
 }
 

@@ -5,10 +5,6 @@
 const RULES = [
   [(test) => test.startsWith('allKeyed/') || test.startsWith('allSettledKeyed/'), 'Promise.allKeyed and Promise.allSettledKeyed are a stage 2.7 proposal'],
   [(test, source) => source.includes('$262.createRealm'), 'needs a second realm ($262.createRealm), which a Node host does not give'],
-  [
-    (test) => test === 'get-prototype-abrupt-executor-not-callable.js',
-    'asks that the executor be checked before NewTarget.prototype is read; a constructor written in JavaScript reads it on entry (a function) or needs a [[Prototype]] other than Function.prototype (a derived class), and a Proxy constructor costs about 1 µs a `new`',
-  ],
 ];
 
 function reasonFor(test, source) {
