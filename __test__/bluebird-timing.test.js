@@ -9,8 +9,9 @@
 const test = require('node:test');
 const assert = require('node:assert');
 const path = require('node:path');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const { generate } = require('./helpers/program');
+const { rerunFiles } = require('./helpers/rerun-files');
 
 const root = path.resolve(__dirname, '..');
 const runner = path.join(__dirname, 'helpers', 'run-programs.js');
@@ -55,14 +56,4 @@ test(`${PROGRAMS} random programs log the same on ferrobird in Bluebird's timing
 // timing only; scheduling.test.js and debug's children choose their timing themselves.
 const FILES = ['bluebird', 'cancellation', 'debug', 'patching', 'resources', 'scale', 'instances', 'gc'];
 
-test(`${FILES.join(', ')}: pass in the ES timing too`, () => {
-  const env = { ...process.env, FERROBIRD_SCHEDULING: 'es' };
-  delete env.NODE_TEST_CONTEXT; // else node --test takes the child for a nested run of its own
-  const files = FILES.map((name) => path.join(__dirname, `${name}.test.js`));
-  const child = spawnSync(process.execPath, ['--expose-gc', '--test', '--test-reporter=tap', ...files], { cwd: root, encoding: 'utf8', env });
-  const failures = child.stdout.split('\n').filter((line) => /^not ok /.test(line));
-  assert.deepStrictEqual(failures, [], child.stdout.slice(-4000));
-  assert.strictEqual(child.status, 0, child.stderr);
-  const passed = Number((/^# pass (\d+)$/m.exec(child.stdout) || [])[1]);
-  assert.ok(passed > 100, `only ${passed} tests passed`);
-});
+test(`${FILES.join(', ')}: pass in the ES timing too`, () => rerunFiles(FILES, { FERROBIRD_SCHEDULING: 'es' }));
