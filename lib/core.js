@@ -590,7 +590,8 @@ function handOverFollowers(promise, followed) {
   if ((bits & (TARGET | LONE_TARGET | LONE_ELEMENT | GENERIC | REGISTERED)) !== 0) return false;
   const waiters = promise._waiters;
   if (waiters === undefined || !followsOnly(waiters, promise)) return false;
-  promise._bits = bits; // a frozen promise throws here, with nothing changed
+  // A frozen promise, or a frozen waiter, throws here, with nothing changed.
+  promise._bits = bits;
   if (Array.isArray(waiters)) for (let i = 0; i < waiters.length; i++) waiters[i]._value = promise;
   else waiters._value = promise;
   // Noted as a root while it had waiters: the roots' lists drop it at their next pass.
@@ -612,17 +613,14 @@ function handOverFollowers(promise, followed) {
   promise._bits = (promise._bits & ~ASYNC_GUARANTEED) | FOLLOWS;
   promise._waiters = undefined;
   promise._value = followed;
-  const held = followed._waiters;
   if (Array.isArray(waiters)) {
-    for (let i = 0; i < waiters.length; i++) waiters[i]._value = followed;
-    if (held === undefined) followed._waiters = waiters;
-    else if (Array.isArray(held)) for (let i = 0; i < waiters.length; i++) held[held.length] = waiters[i];
-    else followed._waiters = [held].concat(waiters);
+    for (let i = 0; i < waiters.length; i++) {
+      waiters[i]._value = followed;
+      appendWaiter(followed, waiters[i]);
+    }
   } else {
     waiters._value = followed;
-    if (held === undefined) followed._waiters = waiters;
-    else if (Array.isArray(held)) held[held.length] = waiters;
-    else followed._waiters = [held, waiters];
+    appendWaiter(followed, waiters);
   }
   if ((followed._bits & TARGET) === 0) noteRoot(followed);
   return true;
@@ -745,11 +743,15 @@ function addElementReaction(parent, aggregate, index) {
 // the other. The caller's own stores for the waiter come right after.
 function linkPending(parent, id, waiter) {
   const parentNode = nodeOf(parent);
-  const waiters = parent._waiters;
-  const many = Array.isArray(waiters);
   engine.linkLater(parentNode, id);
+  appendWaiter(parent, waiter);
+}
+
+// `waiter` joins the end of `parent`'s waiters: none, one, or an array of them.
+function appendWaiter(parent, waiter) {
+  const waiters = parent._waiters;
   if (waiters === undefined) parent._waiters = waiter;
-  else if (many) waiters[waiters.length] = waiter;
+  else if (Array.isArray(waiters)) waiters[waiters.length] = waiter;
   else parent._waiters = [waiters, waiter];
 }
 

@@ -87,14 +87,28 @@ const CHECKING = process.env.FERROBIRD_CHECK !== undefined && process.env.FERROB
 // GenericReaction, or an aggregate), its argument (a value, or a thenable) and its extra (the
 // batch size on a batch's first job, QUIET, or a thenable's `then`); with CHECKING, the job
 // the engine must hand back for it (expectedJob).
-let capacity = 1024;
-let mask = capacity - 1;
-let targets = slots(capacity);
-let values = slots(capacity);
-let extras = slots(capacity);
-let expectations = CHECKING ? slots(capacity) : null;
+const INITIAL_CAPACITY = 1024;
+let capacity;
+let mask;
+let targets;
+let values;
+let extras;
+let expectations;
 let head = 0;
 let size = 0;
+emptyJobArrays();
+
+// Makes the arrays anew at their first capacity, for a queue that holds nothing: at load,
+// and when a burst has left them long (compactWhenIdle).
+function emptyJobArrays() {
+  capacity = INITIAL_CAPACITY;
+  mask = capacity - 1;
+  head = 0;
+  targets = slots(capacity);
+  values = slots(capacity);
+  extras = slots(capacity);
+  expectations = CHECKING ? slots(capacity) : null;
+}
 
 // The extra of a job with no native microtask of its own (core.js, runQuietJobs).
 const QUIET = -1;
@@ -267,7 +281,6 @@ function takeNode() {
 // another period.
 const COMPACT_FROM = 1 << 17; // the engine keeps 2^16 ids however empty
 const COMPACT_DELAY_MS = 100;
-const INITIAL_CAPACITY = capacity;
 let compactFrom = COMPACT_FROM;
 let compactionArmed = false;
 const compactionListeners = [];
@@ -290,15 +303,7 @@ function compactWhenIdle() {
     return; // a refused command in the ring: the call that meets it next reports it
   }
   compactFrom = Math.max(COMPACT_FROM, space);
-  if (capacity > 16 * INITIAL_CAPACITY) {
-    capacity = INITIAL_CAPACITY;
-    mask = capacity - 1;
-    head = 0;
-    targets = slots(capacity);
-    values = slots(capacity);
-    extras = slots(capacity);
-    expectations = CHECKING ? slots(capacity) : null;
-  }
+  if (capacity > 16 * INITIAL_CAPACITY) emptyJobArrays();
   for (let i = 0; i < compactionListeners.length; i++) compactionListeners[i](space);
 }
 

@@ -115,7 +115,13 @@ function setLibraryTracker(isPromise, tracked, untracked) {
 
 function isUnhandled(promise) {
   const shadow = promise._handler;
-  return shadow !== undefined && (shadow === DEFERRED || shadow === CHECKING || shadow === NOTIFIED || owners.has(shadow));
+  return shadow !== undefined && (isMark(shadow) || owners.has(shadow));
+}
+
+// Whether `_handler` holds one of the marks of a rejection not yet reported through a shadow
+// (DEFERRED, CHECKING) or reported without one (NOTIFIED).
+function isMark(value) {
+  return value === DEFERRED || value === CHECKING || value === NOTIFIED;
 }
 
 // Bluebird's check (debuggability.js, deferUnhandledRejectionCheck): the promises waiting for
@@ -235,7 +241,7 @@ function trackDeferred() {
 function handled(promise) {
   const shadow = promise._handler;
   promise._handler = undefined;
-  if (shadow !== undefined && shadow !== DEFERRED && shadow !== CHECKING && shadow !== NOTIFIED) nativeThen.call(shadow, undefined, noop);
+  if (shadow !== undefined && !isMark(shadow)) nativeThen.call(shadow, undefined, noop);
   const wasReported = reported.delete(promise);
   if (!anyTracker && !wasReported) return;
   const entry = ownerEntry(promise);
